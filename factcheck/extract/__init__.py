@@ -1,0 +1,53 @@
+"""Article text -> Mentions.
+
+Each dimension has its own extractor module with one entry point taking the
+text and returning Mentions (dates unresolved); :func:`extract` runs them,
+resolves dates against the publication date, and settles overlaps.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import List, Optional, Union
+
+from ..article import parse_date
+from ..mention import Mention
+from ..resolve import resolve
+from .dates import find_dates
+from .persons import find_persons
+from .quantities import find_quantities
+
+KINDS = ("quantity", "date", "person")
+
+
+def extract(text: str, published: Union[dt.date, str, None] = None, *,
+            kinds=KINDS, lang: str = "en") -> List[Mention]:
+    """Every quantity, date and person in ``text``, in order of position.
+
+    ``published`` anchors relative dates ("on Monday", "last week"); without it
+    they come back with ``value=None`` (unresolved), never guessed from today.
+    """
+    reference = parse_date(published)
+    dates: List[Mention] = []
+    if "date" in kinds or "quantity" in kinds:
+        dates = [_resolved(m, reference) for m in find_dates(text, lang=lang)]
+    found: List[Mention] = list(dates) if "date" in kinds else []
+    if "quantity" in kinds:
+        # A number inside a date ("Oct. 21", "2022") is part of the date, not a figure.
+        taken = [(d.start, d.end) for d in dates]
+        found += [q for q in find_quantities(text, lang=lang) if not _overlaps(q, taken)]
+    if "person" in kinds:
+        found += find_persons(text, lang=lang)
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found
+
+
+def _resolved(mention: Mention, reference: Optional[dt.date]) -> Mention:
+    if mention.expr is None:
+        return mention
+    value, granularity = resolve(mention.expr, reference)
+    return dataclasses.replace(mention, value=value, granularity=granularity)
+
+
+def _overlaps(m: Mention, spans) -> bool:
+    return any(m.start < end and start < m.end for start, end in spans)
