@@ -20,7 +20,10 @@ class TimeExpr:
       - "weekday": a bare or directed weekday ("on Monday", "from Tuesday").
       - "relative": an offset from the dateline in ``unit`` ("day", "week",
         "month", "year") by ``offset`` ("yesterday" = day -1, "last week" = week -1,
-        "this month" = month 0).
+        "this month" = month 0, "three weeks ago" = week -3 at granularity "day").
+    A weekday may also carry ``unit="week"``/``offset`` ("Tuesday this week",
+    "Tuesday of next week") or a ``deictic`` ("next Tuesday"); a month name may
+    carry a ``deictic`` ("last August") or a ``year_offset`` ("October of next year").
     ``granularity`` is the precision of the value: "day", "week", "month",
     "year", or "interval" for ranges, whose parts are ``start``/``end``.
     """
@@ -36,6 +39,10 @@ class TimeExpr:
     direction: str = "nearest"         # "past" | "future" | "nearest"
     start: Optional["TimeExpr"] = None
     end: Optional["TimeExpr"] = None
+    # Added for date resolution (factcheck/resolve.py):
+    deictic: Optional[int] = None      # "last"/"this"/"next" before a month or weekday name: -1/0/+1
+    year_offset: Optional[int] = None  # a year named relative to the dateline's ("October of next year": +1)
+    part: Optional[str] = None         # "early"/"mid"/"late"/"end"... of the period; value keeps its granularity
 
     @property
     def is_relative(self) -> bool:

@@ -1,10 +1,742 @@
-"""Dates: find date expressions and parse them into TimeExpr (resolution is in resolve.py)."""
+"""Dates: find date expressions in text and parse them into TimeExpr.
+
+Parsing only: what a phrase says ("last week" = the week before the dateline's),
+never which day that is; :mod:`factcheck.resolve` does that against the
+publication date (as facebook/duckling separates parsing and resolution).
+
+One combined regular expression, built once per language from the lexicon
+(``factcheck/lang/<lang>/dates.yaml``), is scanned over the text. Its
+alternatives are listed longest-first, so at any position the fullest reading
+wins ("between October 8 and 13" before "October 8", "Monday (Oct 21)" before
+"Monday"). Each match is then checked in Python for what a pattern cannot
+say (case of ambiguous month names, numbers that are counts rather than
+years, cue words that point ahead) and turned into a TimeExpr.
+"""
 from __future__ import annotations
 
-from typing import List
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Dict, List, Optional, Tuple
 
-from ..mention import Mention
+from ..lang import lexicon
+from ..mention import Mention, TimeExpr
+
+# Numeric dates "10/21/2024" and "10-21-2024" are read month first (US news usage) unless
+# day_first=True. Dotted dates "21.10.2024" are always day first (nobody writes them US-style).
+DAY_FIRST = False
+
+# Two-digit years ("7/8/07") are 20xx up to this value, 19xx above it.
+TWO_DIGIT_YEAR_PIVOT = 49
+
+# A bare four-digit number is a year in this range; written after a year cue ("in 1815",
+# "since 1776") the range extends back to YEAR_WITH_CUE_MIN.
+BARE_YEAR_RANGE = (1900, 2100)
+YEAR_WITH_CUE_MIN = 1000
+YEAR_CUES = ("in", "since", "of", "from", "to", "until", "till", "by", "between", "and", "before",
+             "after", "during", "year", "early", "late", "mid", "summer", "winter", "spring",
+             "autumn", "fall", "through")
 
 
-def find_dates(text: str, lang: str = "en") -> List[Mention]:
-    return []
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: "re.Pattern[str]"
+    months: Dict[str, int]
+    full_months: frozenset
+    ambiguous_months: frozenset
+    verb_months: frozenset
+    verb_month_weak_cues: frozenset
+    weekdays: Dict[str, int]
+    weekday_abbrev: Dict[str, int]
+    ordinals: Dict[str, int]
+    relative_days: Dict[str, int]
+    units: Dict[str, str]
+    deictics: Dict[str, int]
+    counts: Dict[str, Optional[int]]
+    month_cues: frozenset
+    future_cues: "re.Pattern[str]"
+    past_cues: "re.Pattern[str]"
+    future_preps: "re.Pattern[str]"
+    cue_window: int
+    weekday_name_prefixes: frozenset
+    year_nouns: frozenset
+    year_blockers_before: "re.Pattern[str]"
+    year_blockers_after: frozenset
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _phrase_pattern(phrases) -> "re.Pattern[str]":
+    return re.compile(r"(?<![\w'’])(?:" + _alternation(p.lower() for p in phrases) + r")(?![\w'’])")
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    lex = lexicon(lang)
+    months = {k.lower(): int(v) for k, v in lex["months"].items()}
+    # The longest name of each month is its full name; the others are abbreviations.
+    longest: Dict[int, str] = {}
+    for name, number in months.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    full = frozenset(longest.values())
+    abbrev = [n for n in months if n not in full]
+    weekdays = {k.lower(): int(v) for k, v in lex["weekdays"].items()}
+    wd_abbrev = {k.lower(): int(v) for k, v in lex["date_weekday_abbreviations"].items()}
+    ordinals = {k.lower(): int(v) for k, v in lex["date_ordinal_days"].items()}
+    counts = {k.lower(): v for k, v in lex["date_counts"].items()}
+    units = {k.lower(): v for k, v in lex["date_units"].items()}
+    parts = lex["date_period_parts"]
+
+    month_re = rf"(?:(?:{_alternation(full)})\b|(?:{_alternation(abbrev)})(?:\.|\b))"
+    weekday_re = rf"(?:{_alternation(weekdays)})\b"
+    weekday_any_re = rf"(?:(?:{_alternation(weekdays)})\b|(?:{_alternation(wd_abbrev)})(?:\.|\b))"
+    part_re = _alternation(parts)
+    ordinal_re = _alternation(ordinals)
+    count_re = _alternation(list(counts) + [str(i) for i in range(1, 10)])
+    unit_re = _alternation(units)
+
+    def g(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})"
+
+    def M(n):
+        return g(n, month_re)
+
+    def D(n):
+        # A day number, not the start of a bigger number ("13,000"), a decimal or a time.
+        return g(n, r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])") + r"(?:st|nd|rd|th)?\b(?![.,:/]\d|%)"
+
+    def Y(n):
+        # Not a decade ("the 1990s", "the mid-1980's").
+        return g(n, r"(?:1\d{3}|20\d{2}|2100)") + r"(?![\d%]|['’]?s\b)"
+
+    def WD(n):
+        return g(n, weekday_any_re)
+
+    # Between a day and its year: "October 21, 2024", "Dec. 31 , 1994", "4th of July of 1995".
+    YSEP = r"(?:\s*,\s*|\s+)(?:of\s+)?"
+
+    RANGE = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
+    DEICTIC_NAME = r"this\s+past|this\s+coming|this|last|next"
+    rules: List[Tuple[str, str]] = [
+        # Intervals (one mention for the whole expression).
+        ("ivbm", rf"between\s+{M('ivbm_m1')}\s*{D('ivbm_d1')}(?:,?\s+{Y('ivbm_y1')})?\s+and\s+"
+                 rf"(?:{M('ivbm_m2')}\s*)?{D('ivbm_d2')}(?:,?\s+{Y('ivbm_y')})?"),
+        ("ivfm", rf"(?:from\s+)?{M('ivfm_m1')}\s*{D('ivfm_d1')}(?:,?\s+{Y('ivfm_y1')})?{RANGE}"
+                 rf"(?:{M('ivfm_m2')}\s*)?{D('ivfm_d2')}(?:,?\s+{Y('ivfm_y')})?"),
+        ("ivdm2", rf"(?:(?:from|between)\s+)?(?:the\s+)?{D('ivdm2_d1')}\s+(?:of\s+)?{M('ivdm2_m1')}"
+                  rf"(?:,?\s+{Y('ivdm2_y1')})?(?:{RANGE}|\s+and\s+)(?:the\s+)?{D('ivdm2_d2')}\s+"
+                  rf"(?:of\s+)?{M('ivdm2_m2')}(?:,?\s+{Y('ivdm2_y')})?"),
+        ("ivdm", rf"(?:(?:from|between)\s+)?(?:the\s+)?{D('ivdm_d1')}(?:{RANGE}|\s+and\s+)(?:the\s+)?"
+                 rf"{D('ivdm_d2')}\s+(?:of\s+)?{M('ivdm_m')}(?:,?\s+{Y('ivdm_y')})?"),
+        # Full days with a year.
+        ("mdy", rf"(?:{WD('mdy_w')},?\s+)?{M('mdy_m')}\s*{D('mdy_d')}{YSEP}{Y('mdy_y')}"),
+        ("dmy", rf"(?:{WD('dmy_w')},?\s+)?(?:the\s+)?{D('dmy_d')}\s+(?:of\s+)?{M('dmy_m')}{YSEP}{Y('dmy_y')}"),
+        ("dmyh", rf"{D('dmyh_d')}([-/]){M('dmyh_m')}\1{Y('dmyh_y')}"),
+        ("iso", r"(?<![\w/.-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d/-]|\.\d)"),
+        ("num", r"(?<![\w/.,-])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
+        ("numd", r"(?<![\w/.,-])(?P<numd_a>\d{1,2})-(?P<numd_b>\d{1,2})-(?P<numd_y>\d{4})(?![\w/-]|[.,]\d)"),
+        ("dot", r"(?<![\w/.,-])(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4})(?![\w/-]|[.,]\d)"),
+        ("ordy", rf"(?:the\s+)?{g('ordy_o', ordinal_re)}\s+of\s+{M('ordy_m')}(?:{YSEP}{Y('ordy_y')})?"),
+        # Weekday with its date ("Monday (Oct 21)", "Tue May 9", "Friday, 18 October").
+        ("wdmd", rf"{WD('wdmd_w')},?\s+\(?{M('wdmd_m')}\s*{D('wdmd_d')}(?:{YSEP}{Y('wdmd_y')})?\)?"),
+        ("wddm", rf"{WD('wddm_w')},?\s+\(?(?:the\s+)?{D('wddm_d')}\s+(?:of\s+)?{M('wddm_m')}(?:{YSEP}{Y('wddm_y')})?\)?"),
+        # Weekday pinned to a week ("Tuesday this week", "next week on Tuesday").
+        ("wdwk", rf"{g('wdwk_w', weekday_re)}\s+(?:of\s+)?{g('wdwk_d', 'this|next|last')}\s+week\b"),
+        ("wkwd", rf"{g('wkwd_d', 'this|next|last')}\s+week(?:,?\s+on)?\s+{g('wkwd_w', weekday_re)}"),
+        # Days without a year.
+        ("md", rf"{M('md_m')}\s*{D('md_d')}"),
+        ("dm", rf"(?:the\s+)?{D('dm_d')}\s+(?:of\s+)?{M('dm_m')}"),
+        # Months and years.
+        ("my", rf"(?:{g('my_p', part_re)}(?:\s|-)+)?{M('my_m')},?\s+(?:of\s+)?{Y('my_y')}"),
+        ("mry", rf"(?:{g('mry_p', part_re)}(?:\s|-)+)?{M('mry_m')}\s+(?:of\s+)?{g('mry_d', 'this|last|next')}\s+year\b"),
+        ("py", rf"{g('py_p', part_re)}(?:\s|-)+{Y('py_y')}"),
+        ("dmo", rf"{g('dmo_d', DEICTIC_NAME)}\s+{M('dmo_m')}"),
+        ("pm", rf"{g('pm_p', part_re)}(?:\s|-)+{M('pm_m')}"),
+        # Weekdays with a deictic ("next Tuesday", "this past Wednesday").
+        ("dwd", rf"{g('dwd_d', DEICTIC_NAME + '|coming|previous')}\s+{g('dwd_w', weekday_re)}"),
+        # Periods relative to the dateline.
+        ("pru", rf"(?:the\s+)?{g('pru_p', 'end|start|beginning|middle')}\s+of\s+"
+                rf"{g('pru_d', 'this|last|next|the')}\s+{g('pru_u', 'week|month|year')}\b"),
+        ("ru", rf"(?:{g('ru_w', 'earlier|later')}\s+)?{g('ru_d', 'this|last|next|previous')}\s+"
+               rf"{g('ru_u', 'week|month|year')}\b"),
+        ("ago", rf"{g('ago_n', count_re)}\s+{g('ago_u', unit_re)}\s+ago\b"),
+        ("inn", rf"in\s+{g('inn_n', count_re)}\s+{g('inn_u', unit_re)}\b"),
+        # "the day" in market and event reports refers back to the last day named ("ended the day
+        # at 8,017", "later in the day", "the same day"); only these fixed uses are read.
+        ("anday", r"(?:(?P<anday_p>(?:early|late|later|earlier)\s+in)\s+|"
+                  r"(?P<anday_q>(?:the\s+)?(?:start|end|close|beginning|rest)\s+of)\s+)?"
+                  r"the\s+(?P<anday_s>same\s+)?day\b"),
+        ("rday", r"(?P<rday_w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+                 r"today|tonight|yesterday|tomorrow)\b"),
+        # Bare names and numbers.
+        ("wd", g("wd_w", weekday_re)),
+        ("mo", g("mo_m", month_re)),
+        ("ayr", r"(?<![\w'’])['’]" + g("ayr_y", r"\d{2}") + r"\b(?!['’]?s\b|[.,:/-]\d)"),
+        # A year; "2014-2018" is two years (joined into an interval below), "2022-23" is neither.
+        ("yr", r"(?:(?<=\d{4}[-–])|(?<![\w$£€#.,/:'’–-]))" + g("yr_y", r"\d{4}")
+               + r"(?![\w%]|[.,:/]\d|[-–](?!\d{4}\b)\d|['’]s\b)"),
+    ]
+    # A date never runs across a line break (headline / dateline / paragraph).
+    rules = [(name, body.replace(r"\s", r"[^\S\n]")) for name, body in rules]
+    # Speed: every reading starts with a digit, an apostrophe or one of a few known words;
+    # this lookahead lets the scan skip all other positions without trying each rule.
+    first_words = (list(months) + list(weekdays) + list(wd_abbrev) + list(ordinals) + list(counts)
+                   + list(parts) + ["between", "from", "the", "this", "last", "next", "previous", "coming",
+                                    "earlier", "later", "early", "late", "mid", "in", "today", "tonight",
+                                    "yesterday", "tomorrow", "end", "start", "beginning", "middle", "close",
+                                    "rest", "same"])
+    heads = sorted({w.split()[0].lower() for w in first_words}, key=len, reverse=True)
+    prefilter = r"(?=[\d'’]|(?:" + "|".join(re.escape(w) for w in heads) + r")\b|(?:" + \
+        "|".join(re.escape(w) for w in heads) + r")[.\d-])"
+    body = "|".join(f"(?P<{name}>\\b{body})" if name not in ("iso", "num", "numd", "dot", "yr", "ayr")
+                    else f"(?P<{name}>{body})" for name, body in rules)
+    pattern = re.compile(rf"(?:(?<![\w])|(?<=\d{{4}}[-–])){prefilter}(?:{body})", re.I)
+    return _Grammar(
+        pattern=pattern,
+        months=months,
+        full_months=full,
+        ambiguous_months=frozenset(w.lower() for w in lex["date_ambiguous_months"]),
+        verb_months=frozenset(w.lower() for w in lex["date_verb_months"]),
+        verb_month_weak_cues=frozenset(w.lower() for w in lex["date_verb_month_weak_cues"]),
+        weekdays=weekdays,
+        weekday_abbrev=wd_abbrev,
+        ordinals=ordinals,
+        relative_days={k.lower(): int(v) for k, v in lex["date_relative_days"].items()},
+        units=units,
+        deictics={k.lower(): int(v) for k, v in lex["date_deictics"].items()},
+        counts=counts,
+        month_cues=frozenset(w.lower() for w in lex["date_month_cues"]),
+        future_cues=_phrase_pattern(lex["date_future_cues"]),
+        past_cues=_phrase_pattern(lex["date_past_cues"]),
+        future_preps=re.compile(r"(?<![\w'’])(?:" + _alternation(p.lower() for p in lex["date_future_prepositions"])
+                                + r")(?:\s+(?:" + part_re + r"))?$"),
+        cue_window=int(lex["date_cue_window"]),
+        weekday_name_prefixes=frozenset(w.lower() for w in lex["date_weekday_name_prefixes"]),
+        year_nouns=frozenset(w.lower() for w in lex["date_year_nouns"]),
+        year_blockers_before=re.compile(r"(?:^|(?<=[\s(]))(?:" + _alternation(p.lower() for p in lex["date_year_blockers_before"])
+                                        + r")\s*$"),
+        year_blockers_after=frozenset(w.lower() for w in lex["date_year_blockers_after"]),
+    )
+
+
+# -- entry point ------------------------------------------------------------------------------
+
+def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> List[Mention]:
+    """Every date expression in ``text``, parsed but unresolved (``value=None``)."""
+    grammar = _grammar(lang)
+    found: List[Mention] = []
+    last_day: Optional[TimeExpr] = None   # antecedent for "the day", "the same day"
+    pos = 0
+    while True:
+        match = grammar.pattern.search(text, pos)
+        if match is None:
+            break
+        rule = match.lastgroup
+        parsed = _BUILDERS[rule](_Match(match, rule, text, grammar, day_first))
+        if parsed is None:
+            pos = match.start() + 1       # rejected: a shorter reading may start just after
+            continue
+        start, end, expr = parsed
+        if expr.anchor == "anaphor":
+            expr = last_day or TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
+        elif expr.granularity == "day" and (expr.anchor != "relative" or expr.unit == "day"):
+            last_day = expr               # a named day, not "three weeks ago"
+        found.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=None,
+                             granularity=expr.granularity, expr=expr))
+        pos = max(end, match.start() + 1)
+    return _join_intervals(text, found, grammar)
+
+
+# "between 2014 and 2016", "from May to Oct 2020", "January 12, 2016 - 01/22/2016": two
+# dates joined by a range word become one interval mention spanning the whole expression.
+_RANGE_AFTER_FROM = re.compile(r"[^\S\n]*(?:-|–|—|to|until|till|through|thru)[^\S\n]*\Z", re.I)
+_RANGE_AFTER_BETWEEN = re.compile(r"[^\S\n]+and[^\S\n]+\Z", re.I)
+_RANGE_BARE = re.compile(r"[^\S\n]*(?:-|–|—|~)[^\S\n]*\Z|[^\S\n]+(?:through|thru)[^\S\n]+\Z", re.I)
+_RANGE_LEAD = re.compile(r"\b(from|between)[^\S\n]+\Z", re.I)
+
+
+def _join_intervals(text: str, found: List[Mention], grammar: _Grammar) -> List[Mention]:
+    out: List[Mention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        joined = _interval_of(text, a, b) if b is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+def _endpoint(expr: TimeExpr) -> bool:
+    return expr.granularity in ("day", "month", "year") and expr.anchor != "anaphor"
+
+
+def _interval_of(text: str, a: Mention, b: Mention) -> Optional[Mention]:
+    if not (_endpoint(a.expr) and _endpoint(b.expr)):
+        return None
+    gap = text[a.end:b.start]
+    lead = _RANGE_LEAD.search(text[max(0, a.start - 12):a.start])
+    word = lead.group(1).lower() if lead else None
+    if word == "from" and _RANGE_AFTER_FROM.match(gap):
+        pass
+    elif word == "between" and _RANGE_AFTER_BETWEEN.match(gap):
+        pass
+    elif word is None and _RANGE_BARE.match(gap) and not (a.expr.is_relative or b.expr.is_relative):
+        lead = None                       # "2014-2018", "Oct. 8 – Oct. 13, 2024"
+    else:
+        return None
+    start_expr = _borrow_year(a.expr, b.expr)
+    if start_expr is None:
+        return None
+    start = a.start - len(lead.group(0)) if lead else a.start
+    expr = TimeExpr(anchor=start_expr.anchor, granularity="interval", start=start_expr, end=b.expr)
+    return Mention(kind="date", start=start, end=b.end, text=text[start:b.end], value=None,
+                   granularity="interval", expr=expr)
+
+
+def _borrow_year(first: TimeExpr, last: TimeExpr) -> Optional[TimeExpr]:
+    """The start of "from May to Oct 2020" takes its year from the end (the year before when
+    its month comes later: "Nov. 2023 - Feb 2024" is written "Nov-Feb 2024")."""
+    if first.anchor != "month_day" or first.deictic is not None or first.year_offset is not None:
+        return first
+    if last.anchor != "absolute" or last.year is None:
+        return first
+    year = last.year
+    if (first.month, first.day or 1) > (last.month or 12, last.day or 31):
+        year -= 1
+    return TimeExpr(anchor="absolute", granularity=first.granularity, year=year, month=first.month,
+                    day=first.day, part=first.part)
+
+
+@dataclass(frozen=True)
+class _Match:
+    m: "re.Match[str]"
+    rule: str
+    text: str
+    grammar: _Grammar
+    day_first: bool
+
+    def get(self, name: str) -> Optional[str]:
+        key = f"{self.rule}_{name}"
+        return self.m.group(key) if key in self.m.re.groupindex else None
+
+    @property
+    def span(self) -> Tuple[int, int]:
+        return self.m.span()
+
+    def month(self, name: str, attached: bool) -> Optional[int]:
+        """The month a matched word names, or None when the word is not a month here."""
+        word = self.get(name)
+        if word is None:
+            return None
+        key = word.rstrip(".").lower()
+        if key not in self.grammar.months:
+            return None
+        capital = word[0].isupper()
+        if key == "may" and not capital:
+            return None                    # "may" the modal verb
+        if not attached and key in self.grammar.ambiguous_months and not capital:
+            return None
+        return self.grammar.months[key]
+
+    def words_before(self, n: int) -> List[str]:
+        head = self.text[max(0, self.m.start() - 16 * n): self.m.start()]
+        if re.search(r"[.!?;:\n]\s*$", head):
+            return []                     # the date starts a sentence or clause
+        return re.findall(r"[\w'’]+", head.lower())[-n:]
+
+    def clause_before(self) -> str:
+        """The words before the match, within its sentence and the cue window."""
+        head = self.text[max(0, self.m.start() - 160): self.m.start()]
+        cut = [m.end() for m in re.finditer(r"[!?;\n]|\.\s+(?=[A-Z\"“])", head)]
+        if cut:
+            head = head[cut[-1]:]
+        words = head.split()[-self.grammar.cue_window:]
+        return " ".join(words).lower()
+
+    def past_verb_before(self) -> bool:
+        """The word before the date (skipping 'on') is a past-tense verb ("issued Jan. 14")."""
+        words = [w for w in self.words_before(2)]
+        if words and words[-1] == "on":
+            words = words[:-1]
+        if not words:
+            return False
+        word = words[-1]
+        return bool(self.grammar.past_cues.fullmatch(word)) or (len(word) > 4 and word.endswith("ed"))
+
+    def direction(self, prepositions: bool = True) -> str:
+        """'future' when the words before point ahead, 'past' when a past cue is nearer, else 'nearest'.
+
+        ``prepositions``: whether "until"/"by" right before the date count as pointing ahead
+        (they do for weekdays and months, "closed until Friday"; a full day is read as written,
+        "at large until Dec. 7").
+        """
+        clause = self.clause_before()
+        if prepositions and self.grammar.future_preps.search(clause):
+            return "future"
+        future = [m.end() for m in self.grammar.future_cues.finditer(clause)]
+        past = [m.end() for m in self.grammar.past_cues.finditer(clause)]
+        if future and (not past or future[-1] > past[-1]):
+            return "future"
+        if past:
+            return "past"
+        return "nearest"
+
+
+Parsed = Optional[Tuple[int, int, TimeExpr]]
+
+
+def _day(value: Optional[str]) -> Optional[int]:
+    return None if value is None else int(value)
+
+
+def _year(value: Optional[str]) -> Optional[int]:
+    return None if value is None else int(value)
+
+
+def _md(month: int, day: Optional[int], year: Optional[int], **extra) -> TimeExpr:
+    granularity = "day" if day is not None else "month"
+    if year is not None:
+        return TimeExpr(anchor="absolute", granularity=granularity, year=year, month=month, day=day, **extra)
+    return TimeExpr(anchor="month_day", granularity=granularity, month=month, day=day, **extra)
+
+
+def _interval(x: _Match, m1: Optional[int], d1: str, y1: Optional[str],
+              m2: Optional[int], d2: str, y: Optional[str]) -> Parsed:
+    if m1 is None or m2 is None:
+        return None
+    day1, day2 = int(d1), int(d2)
+    year_end = _year(y)
+    year_start = _year(y1) if y1 else year_end
+    if year_start is not None and y1 is None and (m1, day1) > (m2, day2):
+        year_start -= 1                   # "Dec. 30 to Jan. 2, 2024"
+    if (m1, day1) == (m2, day2) and year_start == year_end:
+        return None
+    start = _md(m1, day1, year_start)
+    end = _md(m2, day2, year_end)
+    return (*x.span, TimeExpr(anchor=start.anchor, granularity="interval", start=start, end=end))
+
+
+def _b_ivbm(x: _Match) -> Parsed:
+    m1 = x.month("m1", attached=True)
+    m2 = x.month("m2", attached=True) if x.get("m2") else m1
+    return _interval(x, m1, x.get("d1"), x.get("y1"), m2, x.get("d2"), x.get("y"))
+
+
+_b_ivfm = _b_ivbm
+
+
+def _b_ivdm2(x: _Match) -> Parsed:
+    return _interval(x, x.month("m1", True), x.get("d1"), x.get("y1"), x.month("m2", True), x.get("d2"), x.get("y"))
+
+
+def _b_ivdm(x: _Match) -> Parsed:
+    m = x.month("m", True)
+    if int(x.get("d1")) >= int(x.get("d2")):
+        return None
+    return _interval(x, m, x.get("d1"), None, m, x.get("d2"), x.get("y"))
+
+
+def _with_direction(x: _Match, expr: TimeExpr, honour_past: bool = True) -> TimeExpr:
+    if expr.anchor not in ("month_day", "weekday"):
+        return expr
+    direction = x.direction(prepositions=honour_past)
+    if direction != "future" and not honour_past:
+        # A day with no year: a past cue somewhere in the clause is too weak ("said ... on
+        # June 17" about a coming day); only a past verb right before it counts ("issued Jan. 14").
+        direction = "past" if x.past_verb_before() else "nearest"
+    if direction == "nearest":
+        return expr
+    return TimeExpr(**{**expr.__dict__, "direction": direction})
+
+
+def _full_day(x: _Match) -> Parsed:
+    month = x.month("m", attached=True)
+    if month is None:
+        return None
+    if x.get("y") is None and _verb_month_before_count(x):
+        return None
+    expr = _md(month, int(x.get("d")), _year(x.get("y")))
+    # A day with no year: only a future cue changes the nearest reading (past cues are too
+    # common in reported speech: "said ... on June 17" about a coming day).
+    return (*x.span, _with_direction(x, expr, honour_past=False))
+
+
+def _verb_month_before_count(x: _Match) -> bool:
+    """'May 2 people share...': a verb-month starting a sentence, then a number and a noun."""
+    word = (x.get("m") or "").rstrip(".").lower()
+    if word not in x.grammar.verb_months or x.words_before(1):
+        return False
+    following = re.match(r"[^\S\n]*([A-Za-z]+)", x.text[x.m.end():x.m.end() + 30])
+    return bool(following and following.group(1)[:1].islower())
+
+
+_b_mdy = _b_dmy = _b_dmyh = _b_md = _b_dm = _b_wdmd = _b_wddm = _full_day
+
+
+def _b_iso(x: _Match) -> Parsed:
+    return _numeric(x, int(x.get("y")), int(x.get("m")), int(x.get("d")))
+
+
+def _b_num(x: _Match) -> Parsed:
+    a, b = int(x.get("a")), int(x.get("b"))
+    month, day = (b, a) if x.day_first else (a, b)
+    return _numeric(x, _expand_year(x.get("y")), month, day)
+
+
+def _b_numd(x: _Match) -> Parsed:
+    return _b_num(x)
+
+
+def _b_dot(x: _Match) -> Parsed:
+    return _numeric(x, int(x.get("y")), int(x.get("m")), int(x.get("d")))
+
+
+def _expand_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year <= TWO_DIGIT_YEAR_PIVOT else 1900
+    return year
+
+
+def _numeric(x: _Match, year: int, month: int, day: int) -> Parsed:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return (*x.span, TimeExpr(anchor="absolute", granularity="day", year=year, month=month, day=day))
+
+
+def _b_ordy(x: _Match) -> Parsed:
+    month = x.month("m", attached=True)
+    if month is None:
+        return None
+    day = x.grammar.ordinals[x.get("o").lower()]
+    return (*x.span, _md(month, day, _year(x.get("y"))))
+
+
+def _b_wdwk(x: _Match) -> Parsed:
+    weekday = x.grammar.weekdays[x.get("w").lower()]
+    offset = x.grammar.deictics[x.get("d").lower()]
+    return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=weekday, unit="week", offset=offset))
+
+
+_b_wkwd = _b_wdwk
+
+
+def _b_my(x: _Match) -> Parsed:
+    month = x.month("m", attached=True)
+    if month is None:
+        return None
+    part = x.get("p")
+    return (*x.span, TimeExpr(anchor="absolute", granularity="month", year=int(x.get("y")), month=month,
+                              part=part.lower() if part else None))
+
+
+def _b_mry(x: _Match) -> Parsed:
+    month = x.month("m", attached=False)
+    if month is None:
+        return None
+    part = x.get("p")
+    return (*x.span, TimeExpr(anchor="month_day", granularity="month", month=month,
+                              year_offset=x.grammar.deictics[x.get("d").lower()],
+                              part=part.lower() if part else None))
+
+
+def _b_py(x: _Match) -> Parsed:
+    # "mid-2023", "early 2009", "the end of 2024": the year, at year granularity.
+    return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=int(x.get("y")),
+                              part=x.get("p").lower()))
+
+
+def _deictic(word: str, grammar: _Grammar) -> int:
+    words = word.lower().split()
+    if words[:2] == ["this", "past"]:
+        return -1
+    if words[:2] == ["this", "coming"]:
+        return 1
+    return grammar.deictics[words[0]]
+
+
+def _b_dmo(x: _Match) -> Parsed:
+    if not _full_month_word(x, "m"):
+        return None
+    month = x.month("m", attached=False)
+    if month is None or _after_the(x):
+        return None
+    return (*x.span, TimeExpr(anchor="month_day", granularity="month", month=month,
+                              deictic=_deictic(x.get("d"), x.grammar)))
+
+
+def _b_pm(x: _Match) -> Parsed:
+    if not _full_month_word(x, "m"):
+        return None
+    month = x.month("m", attached=False)
+    if month is None:
+        return None
+    expr = TimeExpr(anchor="month_day", granularity="month", month=month, part=x.get("p").lower())
+    return (*x.span, _with_direction(x, expr))
+
+
+def _b_dwd(x: _Match) -> Parsed:
+    if _after_the(x):
+        return None
+    return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").lower()],
+                              deictic=_deictic(x.get("d"), x.grammar)))
+
+
+def _after_the(x: _Match) -> bool:
+    """'the last year', 'the next Tuesday' read as spans of time, not as named dates."""
+    return x.words_before(1) == ["the"]
+
+
+def _b_pru(x: _Match) -> Parsed:
+    word = x.get("d").lower()
+    offset = 0 if word == "the" else x.grammar.deictics[word]
+    unit = x.get("u").lower()
+    return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=offset,
+                              part=x.get("p").lower()))
+
+
+def _b_ru(x: _Match) -> Parsed:
+    if x.get("w") is None and _after_the(x) and x.get("d").lower() != "previous":
+        return None
+    offset = x.grammar.deictics[x.get("d").lower()]
+    unit = x.get("u").lower()
+    # "earlier this month" keeps the month's granularity; "later this week" the week's.
+    return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=offset,
+                              part=x.get("w").lower() if x.get("w") else None))
+
+
+def _b_ago(x: _Match) -> Parsed:
+    word = x.get("n").lower()
+    count = int(word) if word.isdigit() else x.grammar.counts.get(word)
+    if count is None:
+        return None                       # "a few days ago": vague
+    unit = x.grammar.units[x.get("u").lower()]
+    # "three weeks ago" = the dateline minus 21 days, "a year ago" = the dateline's day a year
+    # before: day granularity, as TIMEX3 annotators (MEANTIME, Recognizers-Text) read them.
+    return (*x.span, TimeExpr(anchor="relative", granularity="day", unit=unit, offset=-count))
+
+
+def _b_inn(x: _Match) -> Parsed:
+    # "in two weeks" is a date only in a clause about the future ("will meet in two weeks");
+    # otherwise it is a duration ("rose 5% in two weeks").
+    if x.direction() != "future":
+        return None
+    word = x.get("n").lower()
+    count = int(word) if word.isdigit() else x.grammar.counts.get(word)
+    if count is None:
+        return None
+    unit = x.grammar.units[x.get("u").lower()]
+    return (*x.span, TimeExpr(anchor="relative", granularity="day", unit=unit, offset=count))
+
+
+def _b_ayr(x: _Match) -> Parsed:
+    # "since '82": a two-digit year only after a year cue ("iLife '11" is a product).
+    before = x.words_before(1)
+    if not before or before[0] not in YEAR_CUES:
+        return None
+    return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=_expand_year(x.get("y"))))
+
+
+_DAY_ANAPHOR_VERBS = frozenset("""end ended ending ends finish finished finishing finishes close closed
+closing closes for""".split())
+_DAY_ANAPHOR_STOP = frozenset("of before after when that which who he she it they we i you as".split())
+
+
+def _b_anday(x: _Match) -> Parsed:
+    if not (x.get("s") or x.get("p") or x.get("q")):
+        following = re.findall(r"[\w']+", x.text[x.m.end():x.m.end() + 20].lower())[:1]
+        if following and following[0] in _DAY_ANAPHOR_STOP:
+            return None                   # "the day of the vote", "the day before", "the day he died"
+        before = x.words_before(1)
+        if not (before and before[0] in _DAY_ANAPHOR_VERBS):
+            return None
+    return (*x.span, TimeExpr(anchor="anaphor", granularity="day"))
+
+
+def _b_rday(x: _Match) -> Parsed:
+    word = " ".join(x.get("w").lower().split())
+    if word == "the day before yesterday":
+        offset = -2
+    elif word == "the day after tomorrow":
+        offset = 2
+    else:
+        offset = x.grammar.relative_days[word]
+    return (*x.span, TimeExpr(anchor="relative", granularity="day", unit="day", offset=offset))
+
+
+def _b_wd(x: _Match) -> Parsed:
+    prev = x.text[max(0, x.m.start() - 20):x.m.start()].split()
+    prev_word = prev[-1].strip("'’\"“‘(") if prev else ""
+    if prev_word.lower() in x.grammar.weekday_name_prefixes and prev_word[:1].isupper():
+        return None                       # "Black Monday", "Good Friday"
+    expr = TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").lower()])
+    return (*x.span, _with_direction(x, expr))
+
+
+def _full_month_word(x: _Match, name: str) -> bool:
+    return x.get(name).rstrip(".").lower() in x.grammar.full_months
+
+
+def _b_mo(x: _Match) -> Parsed:
+    if not _full_month_word(x, "m"):
+        return None                       # a lone abbreviation ("Jan", "Mar") is rarely a month
+    month = x.month("m", attached=False)
+    if month is None:
+        return None
+    word = x.get("m")
+    key = word.lower()
+    before = x.words_before(1)
+    cued = bool(before) and before[0] in x.grammar.month_cues
+    if cued and key in x.grammar.verb_months and before[0] in x.grammar.verb_month_weak_cues:
+        cued = False                      # "plan to March on Washington"
+    if not cued:
+        if key in x.grammar.ambiguous_months:
+            return None                   # "May", "March", "June" the name: only after a cue word
+        following = x.text[x.m.end():x.m.end() + 30].lstrip()
+        if following[:1].isupper():
+            return None                   # part of a name ("August Rush")
+    expr = TimeExpr(anchor="month_day", granularity="month", month=month)
+    return (*x.span, _with_direction(x, expr))
+
+
+_PLURAL_NOT = frozenset("""was has is this thus plus always perhaps across besides unless whereas
+towards afterwards its his hers ours yours theirs does goes as us yes less""".split())
+
+
+def _b_yr(x: _Match) -> Parsed:
+    year = int(x.get("y"))
+    g = x.grammar
+    before = x.words_before(1)
+    cued = bool(before) and before[0] in YEAR_CUES
+    low = YEAR_WITH_CUE_MIN if cued else BARE_YEAR_RANGE[0]
+    if not (low <= year <= BARE_YEAR_RANGE[1]):
+        return None
+    head = x.text[max(0, x.m.start() - 20):x.m.start()].lower()
+    if g.year_blockers_before.search(head):
+        return None                       # "about 2000", "No. 1990", "$2022"
+    following = re.match(r"[^\S\n]*([\w%]+)", x.text[x.m.end():x.m.end() + 40])
+    preceding = re.search(r"(\w+)[^\S\n]+$", x.text[max(0, x.m.start() - 30):x.m.start()])
+    if (preceding and following and preceding.group(1)[:1].isupper() and following.group(1)[:1].isupper()
+            and x.words_before(1) and not cued and preceding.group(1).lower() not in ("the", "for", "a")):
+        return None                       # inside a name ("the Russell 2000 Index", "Windows 2000 Server")
+    if following:
+        word = following.group(1)
+        if word.lower() in g.year_blockers_after:
+            return None                   # "2000 GMT", "1900 km"
+        if (word[:1].islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+                and word not in _PLURAL_NOT and word not in g.year_nouns):
+            return None                   # "2022 soldiers": a count
+    return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=year))
+
+
+_BUILDERS: Dict[str, Callable[[_Match], Parsed]] = {
+    name[3:]: fn for name, fn in globals().items() if name.startswith("_b_")
+}

@@ -1,19 +1,677 @@
-"""Quantities: numbers with what they count. (First slice: plain digit numbers.)"""
+"""Quantities: figures with their unit, what they count, and how they are hedged.
+
+One pass of one combined pattern over the text finds the things that are not
+figures (URLs, e-mails, phone numbers, times, numeric dates: matched so they
+swallow their digits), vague amounts ("tens of thousands") and number cores
+(digits or number words, with an optional currency before them). Each core is
+then read outward with small anchored patterns: scale ("2.5 million", "bn"),
+unit ("%", "km", "yen"), a range continuation ("8 to 13"), the qualifier before
+it ("more than") and the noun it counts ("1,500 ... soldiers").
+
+Every language fact comes from ``factcheck/lang/<lang>/numbers.yaml`` and
+``units.yaml``; the named settings below are the ambiguity choices.
+"""
 from __future__ import annotations
 
-from typing import List
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional, Tuple
 
 import regex
 
+from ..lang import lexicon
 from ..mention import Mention
+from .numbers import GROUP_SPACES, as_number, number_words, parse_digits, read_words
+from .units import alternation, unit_lexicon
 
-_NUMBER = regex.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,]*\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+# --- settings (each one an ambiguity choice) -------------------------------
+#: Characters of context looked at before a figure for its qualifier.
+QUALIFIER_WINDOW = 40
+#: A range written with a dash ("3-1") whose ends go down is a score, not a range.
+DASH_RANGE_MUST_RISE = True
+#: A lone currency symbol is USD for "$" (news in English).
+#: (see units.yaml: currencies.USD.symbols)
+
+_SP = "[" + GROUP_SPACES + "]"
+
+
+@dataclass(frozen=True)
+class _Core:
+    """A number as read, before its surroundings are looked at."""
+
+    start: int
+    end: int
+    value: float
+    currency: Optional[str]
+    from_words: bool
+    plain_digits: str  # the digits as written ("" for words)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Everything compiled once per language."""
+
+    scan: "regex.Pattern"
+    word_token: "regex.Pattern"
+    scale_after: "regex.Pattern"
+    glued_scale: "regex.Pattern"
+    unit_after: "regex.Pattern"
+    range_joint: "regex.Pattern"
+    qualifier_before: "regex.Pattern"
+    qualifier_after: "regex.Pattern"
+    counted_token: "regex.Pattern"
+    subunit_joint: "regex.Pattern"
+    ratio_joint: "regex.Pattern"
+    and_fraction: "regex.Pattern"
+    ratio_over: frozenset
+    subunit_tail: "regex.Pattern"
+    scales: dict
+    shorthand: dict
+    glued_only: frozenset
+    unit_map: dict            # surface (lower-case for words) -> (unit, kind)
+    unit_symbols: dict        # case-sensitive symbols -> unit
+    qualifier_map: dict
+    trailing_map: dict
+    vague: dict
+    not_after: frozenset
+    months: frozenset
+    capital_ok: frozenset
+    one_not_after: frozenset
+    one_not_before: frozenset
+    year_range: Tuple[int, int]
+    plural_nouns: frozenset
+    fraction_dens: frozenset
+    stop_words: frozenset
+    not_nouns: frozenset
+    counted_max: int
+    half_needs_qualifier: bool
+    ordinal_suffixes: frozenset
+    ordinal_unit: str
+    vague_qualifier: str
+    currency_needs_scale: frozenset
+
+
+def _phrases(items) -> List[str]:
+    return [str(x) for x in items]
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str = "en") -> _Grammar:
+    data = lexicon(lang)
+    words = number_words(lang)
+    units = unit_lexicon(lang)
+
+    word_alt = alternation(words.all_words)
+    fraction_alt = alternation(words.fractions)
+    scale_alt = alternation([*words.scales, *words.groups])
+    point_alt = alternation(data.get("number_decimal_point", ["point"]))
+    word_run = (
+        rf"(?:\b(?:a|an)\s+(?=(?:{scale_alt}|{fraction_alt})\b))?"
+        rf"\b(?:{word_alt})\b"
+        rf"(?:(?:\s+and\s+(?:(?:a|an)\s+)?|\s*-\s*|\s+(?:a|an)\s+|\s+(?:{point_alt})\s+|\s+)\b(?:{word_alt})\b)*"
+    )
+    vulgar = "".join(data.get("number_vulgar_fractions", {}))
+    digits = (
+        (rf"\d*[{vulgar}]|" if vulgar else "")
+        + rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?(?![\d,]*\d)"  # Indian grouping: 12,34,567
+        rf"|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]*\d)"
+        rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?:\.\d+)?(?!\d)"
+        rf"|\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])"  # scientific: 1.3e6
+        rf"|\d+(?:\.\d+)?"
+        rf"|\.\d+"
+    )
+    prefixes = alternation(units.currency_prefixes)
+    skip = (
+        r"(?P<skip>"
+        r"(?:https?://|www\.)\S+"
+        r"|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+"
+        r"|\b[\w-]++(?:\.[\w-]++)++(?<=\.(?:com|org|net|gov|edu|int|io|co|uk|de|fr|ru|kr|jp|cn|in|au|ca))\b(?:/\S*)?"
+        r"|(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){2,4}(?!\d)"
+        r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b"
+        r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+        r"|\b\d{1,2}\s?:\s?\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"
+        r"|\b\d{1,2}\s?(?:[ap]\.\s?m\.|[ap]m\b)"
+        r"|\b\d{1,2}[.:]\s?\d{2}\s?[ap]\.?\s?m\b\.?"
+        r"|\b\d{1,4}(?P<dsep>[/.-])\d{1,2}(?P=dsep)\d{2,4}\b"
+        r"|\b\d{1,2}\s/\s\d{1,2}\s/\s\d{2,4}\b"
+        r")"
+    )
+    vague_alt = alternation(data.get("vague_amounts", {}))
+    det_alt = alternation(data.get("vague_determiners", []))
+    vague = (
+        rf"(?P<vague>(?i:\b(?:{vague_alt})\b)"
+        rf"|(?i:\b(?:{det_alt})\s+(?:{scale_alt})\b))"
+    )
+    neg_words = alternation(data.get("number_negators", []))
+    core = (
+        rf"(?P<neg>(?i:\b(?:{neg_words})\s+)|(?<![\w.,)\]-])[-−]\s?(?=\d))?"
+        rf"(?P<cur>(?=[^\d\n]{{1,9}}[\d.])(?<![\w$£€¥])(?:{prefixes})\s?(?=[\d.]))?"  # cheap guard first
+        rf"(?:(?P<digits>(?(cur)|(?<![\w.,]|\d[.,]))(?:{digits}))|(?P<words>(?i:{word_run})))"
+    )
+    scan = regex.compile(skip + "|" + vague + "|" + core)
+
+    shorthand = {str(k): v for k, v in data["number_shorthand_scales"].items()}
+    glued_only = frozenset(str(x) for x in data.get("number_shorthand_glued_only", []))
+    scale_words = {**dict(words.scales), **dict(words.groups),
+                   **{k: v for k, v in shorthand.items() if k not in glued_only}}
+    scale_after = regex.compile(rf"(?:\s*-\s*|\s+)(?P<scale>(?i:{alternation(scale_words)}))\b")
+    glued_scale = regex.compile(rf"(?P<scale>{alternation(shorthand)})(?![\w])")
+
+    unit_map = {}
+    for surface, code in units.percent.items():
+        unit_map[surface.lower()] = code
+    for surface, code in units.currency_words.items():
+        unit_map[surface.lower() if surface.islower() else surface] = code
+    for surface, code in units.subunits.items():
+        unit_map[surface] = code
+    for surface, code in units.words.items():
+        unit_map.setdefault(surface, code)
+    word_units = [s for s in unit_map if not s.isupper() and s not in units.symbols]
+    symbols = dict(units.symbols)
+    for surface, code in units.percent.items():
+        if not surface.isalpha():
+            symbols.setdefault(surface, code)
+    sym_alt = alternation(symbols)
+    unit_after = regex.compile(
+        rf"(?P<sep>\s*-\s*|\s*\(?|\s*)"
+        rf"(?:(?P<word>(?i:{alternation(word_units)}))(?![\w])"
+        rf"|(?P<sym>{sym_alt})(?![\w])"
+        rf"|(?P<code>{alternation(units.currency_codes)})(?![\w])"
+        rf"|M(?P<mcode>{alternation(units.currency_codes)})(?![\w])"
+        rf"|(?P<cursym>{alternation(k for k in units.currency_prefixes if not any(c.isalpha() for c in k))})(?!\s?[\d.])"
+        rf"|(?P<ord>{alternation(data.get('number_ordinal_suffixes', []))})\b)"
+    )
+    range_joint = regex.compile(r"(?P<joint>\s*[-–—~]\s*|\s+(?i:to|through|and|or)\s+)")
+    qual_map = {}
+    trailing = set(data.get("qualifier_trailing", []))
+    for canonical, phrases in data.get("qualifiers", {}).items():
+        for phrase in phrases:
+            if phrase not in trailing:
+                qual_map[str(phrase).lower()] = canonical
+    trailing_map = {}
+    for canonical, phrases in data.get("qualifiers", {}).items():
+        for phrase in phrases:
+            if phrase in trailing:
+                trailing_map[str(phrase).lower()] = canonical
+    for canonical, phrases in data.get("qualifier_trailing_extra", {}).items():
+        for phrase in phrases:
+            trailing_map[str(phrase).lower()] = canonical
+    qualifier_before = regex.compile(
+        rf"(?i:(?:(?<![\w'])(?=\w)|(?=[^\w\s]))(?P<q>{alternation(qual_map)})\s*[(\[]?\s*$)")
+    qualifier_after = regex.compile(rf"\s*(?i:(?P<q>{alternation(trailing_map)}))\b")
+    counted_token = regex.compile(r"\s*(?P<tok>[A-Za-z][A-Za-z\-]*(?:['’]s?)?)")
+
+    lower = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
+    year_range = tuple(data.get("number_year_range", [1800, 2100]))
+    return _Grammar(
+        scan=scan, word_token=regex.compile(r"[A-Za-z]+"), scale_after=scale_after,
+        glued_scale=glued_scale, unit_after=unit_after, range_joint=range_joint,
+        and_fraction=regex.compile(r"\s+and\s+(?:a|one)\s+(?P<f>(?i:half|quarter|third))\b"),
+        ratio_joint=regex.compile(rf"\s+(?P<joint>(?i:{alternation([*data.get('number_ratio_words', []), *data.get('number_ratio_over_words', [])])}))\s+"),
+        ratio_over=lower(data.get("number_ratio_over_words", [])),
+        subunit_joint=regex.compile(r"(?:\s+and)?\s+(?=\w)"),
+        subunit_tail=regex.compile(rf"\s*(?P<word>(?i:{alternation(units.subunits)})\b)|(?=\s*(?:[.,;!?)]|$))"),
+        qualifier_before=qualifier_before, qualifier_after=qualifier_after, counted_token=counted_token,
+        scales=scale_words, shorthand=shorthand, glued_only=glued_only, unit_map=unit_map,
+        unit_symbols=symbols, qualifier_map=qual_map, trailing_map=trailing_map,
+        vague={k.lower(): v for k, v in data.get("vague_amounts", {}).items()},
+        not_after=lower(data.get("not_figure_after", [])), months=lower(data.get("not_figure_months", [])),
+        capital_ok=frozenset(str(x) for x in data.get("not_figure_capitalised_ok", [])),
+        one_not_after=lower(data.get("number_one_not_after", [])),
+        one_not_before=lower(data.get("number_one_not_before", [])),
+        year_range=(int(year_range[0]), int(year_range[1])),
+        plural_nouns=lower(data.get("number_year_plural_nouns", [])),
+        fraction_dens=frozenset(int(x) for x in data.get("number_digit_fraction_denominators", [])),
+        stop_words=lower(data.get("counted_stop_words", [])), not_nouns=lower(data.get("counted_not_nouns", [])),
+        counted_max=int(data.get("counted_max_words", 5)),
+        half_needs_qualifier=bool(data.get("number_half_needs_qualifier", True)),
+        ordinal_suffixes=lower(data.get("number_ordinal_suffixes", [])),
+        ordinal_unit=str(data.get("number_ordinal_unit", "ordinal")),
+        vague_qualifier=str(data.get("vague_qualifier", "vague")),
+        currency_needs_scale=units.currency_words_needing_scale,
+    )
+
+
+# --- reading one figure -----------------------------------------------------
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    value: object
+    unit: Optional[str]
+    scaled: bool
+
+
+def _prev_word(text: str, pos: int) -> Tuple[str, int]:
+    """The word (letters, dots, apostrophes) right before ``pos`` and its start."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".'’-"):
+        k -= 1
+    return text[k:j], k
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = regex.match(r"\s*([A-Za-z]+)", text[pos:pos + 40])
+    return m.group(1) if m else ""
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u00a0\"'“‘(":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?\n:;"
+
+
+def _unit_at(g: _Grammar, text: str, pos: int, core_value, scaled: bool, currency: Optional[str],
+             glued_ok: bool) -> Optional[Tuple[str, int]]:
+    """The unit right after a figure ending at ``pos``: (canonical unit, end) or None."""
+    m = g.unit_after.match(text, pos)
+    if not m:
+        return None
+    sep = m.group("sep")
+    glued = sep == ""
+    if m.group("ord") is not None:
+        if glued and glued_ok and not scaled and isinstance(core_value, int) and currency is None:
+            return g.ordinal_unit, m.end()
+        return None
+    if m.group("code") is not None:
+        return m.group("code"), m.end()
+    if m.group("mcode") is not None:
+        return "M" + m.group("mcode"), m.end()
+    if m.group("cursym") is not None:
+        if "(" in sep or "-" in sep:
+            return None
+        return unit_lexicon().currency_prefixes[m.group("cursym")], m.end()
+    if m.group("sym") is not None:
+        sym = m.group("sym")
+        if "(" in sep and not sep.strip() == "(":
+            return None
+        if "(" in sep:
+            return None
+        if len(sym) == 1 and sym not in "%°" and (not glued or text[m.end():m.end() + 1] == "/"):
+            return None  # "5 C" or "14.7C/": a letter, not a unit
+        return g.unit_symbols[sym], m.end()
+    word = m.group("word")
+    if "(" in sep:
+        return None
+    key = word.lower()
+    key = " ".join(key.split())
+    unit = g.unit_map.get(key) or g.unit_map.get(word)
+    if unit is None:
+        return None
+    if key in g.currency_needs_scale and not scaled and currency is None:
+        if key in ("pounds", "pound"):
+            return "lb", m.end()
+        return None
+    return unit, m.end()
+
+
+def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optional[_Figure]:
+    """Scale, unit and currency after a number core."""
+    value = core.value
+    pos = core.end
+    scaled = False
+    currency = core.currency
+    # glued shorthand: "10k", "$2.5bn", "£3.6m"
+    if not core.from_words:
+        m = g.glued_scale.match(text, pos)
+        if m:
+            s = m.group("scale")
+            if s in ("m",) and currency is None:
+                m = None  # "1.8m" is metres unless money ("£3.6m")
+            if m:
+                value = value * g.shorthand[s]
+                pos = m.end()
+                scaled = True
+    if not scaled:
+        m = g.scale_after.match(text, pos)
+        if m:
+            s = m.group("scale")
+            key = s if s in g.scales else s.lower()
+            if key in g.scales and not (core.from_words and key in ("k",)):
+                # a spaced "k" is only a scale when nothing word-like follows
+                value = value * g.scales[key]
+                pos = m.end()
+                scaled = True
+                half = g.and_fraction.match(text, pos)
+                if half:
+                    value = value + g.scales[key] / number_words().fractions[half.group("f").lower()]
+                    pos = half.end()
+                # "two hundred million": a scale word after a scale word multiplies again
+                m2 = g.scale_after.match(text, pos)
+                if m2 and m2.group("scale").lower() in ("million", "billion", "trillion", "thousand"):
+                    value = value * g.scales[m2.group("scale").lower()]
+                    pos = m2.end()
+    unit = currency
+    found = _unit_at(g, text, pos, value, scaled, currency, glued_ok)
+    if found is not None:
+        u, end = found
+        if u.startswith("M") and u[1:] in unit_lexicon().currency_codes and u not in unit_lexicon().currency_codes:
+            u, value, scaled = u[1:], value * 1_000_000, True  # "30 MUSD": millions of dollars
+        if currency is None or u == currency:
+            unit, pos = u, end
+            if not scaled and u in unit_lexicon().currency_codes:
+                m3 = g.scale_after.match(text, pos)
+                if m3 and m3.group("scale").lower() in ("million", "billion", "trillion", "thousand", "bn", "mn"):
+                    value = value * g.scales[m3.group("scale").lower()]
+                    pos, scaled = m3.end(), True
+        elif u in ("%",):
+            pass
+    elif not core.from_words and pos < len(text) and (text[pos].isalpha() or text[pos] == "_"):
+        return None  # "3D", "737MAX", "24703L202": a code, not a figure
+    if unit is not None and not scaled and unit in unit_lexicon().currency_codes and isinstance(value, (int, float)):
+        cents = _subunit_after(g, text, pos)
+        if cents is not None:
+            value, pos = value + (cents[0] / 100 if value >= 0 else -cents[0] / 100), cents[1]
+    return _Figure(core.start, pos, as_number(value) if isinstance(value, float) else value, unit, scaled)
+
+
+def _ratio_after(g: _Grammar, text: str, pos: int, numerator) -> Optional[Tuple[float, int]]:
+    """ "in five" / "out of five hundred" / "over 3" after a number: (ratio, end).
+
+    "in" and "out of" need a numerator smaller than the denominator ("12 in six boxes"
+    are two counts); "over" needs the denominator to end the clause ("$2000 over 3 years")."""
+    j = g.ratio_joint.match(text, pos)
+    if j is None or not isinstance(numerator, int) or numerator < 0:
+        return None
+    m = g.scan.match(text, j.end())
+    if m is None or (m.group("digits") is None and m.group("words") is None) or m.group("cur") or m.group("neg"):
+        return None
+    cores = _cores(g, text, m)
+    if not cores or cores[0].start != j.end():
+        return None
+    c = cores[0]
+    fig = _read_figure(g, text, c, glued_ok=False)
+    if fig is None or fig.unit is not None or not isinstance(fig.value, int) or fig.value <= 0:
+        return None
+    if c.plain_digits.isdigit() and len(c.plain_digits) == 4 and g.year_range[0] <= fig.value <= g.year_range[1]:
+        return None  # "1 in 2008": a year
+    joint = " ".join(j.group("joint").lower().split())
+    if joint in g.ratio_over:
+        if not regex.match(r"\s*(?:[.,;!?)]|$)", text[fig.end:fig.end + 3]):
+            return None
+    elif numerator >= fig.value:
+        return None
+    return as_number(numerator / fig.value), fig.end
+
+
+def _subunit_after(g: _Grammar, text: str, pos: int) -> Optional[Tuple[int, int]]:
+    """ "50 cents" / "and forty-five cents" / "and 50." after a whole currency amount:
+    (cents, end). Without the word "cents" the number must end the clause."""
+    j = g.subunit_joint.match(text, pos)
+    if j is None:
+        return None
+    m = g.scan.match(text, j.end())
+    if m is None or (m.group("digits") is None and m.group("words") is None) or m.group("cur"):
+        return None
+    cores = _cores(g, text, m)
+    if not cores or cores[0].start != j.end():
+        return None
+    c = cores[0]
+    if not (isinstance(c.value, int) and 0 < c.value < 100):
+        return None
+    tail = g.subunit_tail.match(text, c.end)
+    if tail is None:
+        return None
+    return c.value, (tail.end() if tail.group("word") else c.end)
+
+
+def _cores(g: _Grammar, text: str, m) -> List[_Core]:
+    """Number cores of one scan match (a run of words may hold several numbers)."""
+    neg = -1 if m.group("neg") else 1
+    start = m.start()
+    currency = None
+    if m.group("cur"):
+        currency = unit_lexicon().currency_prefixes.get(" ".join(m.group("cur").split()))
+        if currency is None:
+            currency = unit_lexicon().currency_prefixes.get(m.group("cur").strip())
+    if m.group("digits") is not None:
+        raw = m.group("digits")
+        vulgar = lexicon().get("number_vulgar_fractions", {})
+        try:
+            if raw and raw[-1] in vulgar:
+                value = as_number((int(raw[:-1]) if raw[:-1] else 0) + vulgar[raw[-1]])
+            else:
+                value = parse_digits(raw)
+        except ValueError:
+            return []
+        return [_Core(start, m.end("digits"), neg * value, currency, False, raw)]
+    wstart = m.start("words")
+    run = m.group("words")
+    tokens = [(t.group(), wstart + t.start(), wstart + t.end()) for t in g.word_token.finditer(run)]
+    out = []
+    for i, wn in enumerate(read_words([t[0] for t in tokens])):
+        s = tokens[wn.first][1] if (wn.first > 0 or neg == 1) else start
+        if wn.first == 0 and (currency or neg == -1):
+            s = start
+        out.append(_Core(s, tokens[wn.last][2], (neg if wn.first == 0 else 1) * wn.value,
+                         currency if wn.first == 0 else None, True, ""))
+    return out
+
+
+def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Optional[str]) -> bool:
+    """Context rules for numbers that are names, codes, dates or pronouns."""
+    before = text[max(0, core.start - 2):core.start]
+    word, wstart = _prev_word(text, core.start)
+    lw = word.lower().rstrip(".")
+    if not core.from_words:
+        if before.endswith("-") and before[:1].isalnum() and core.value >= 0:
+            return True  # "COVID-19", "F-16", "SCP-173"
+        if core.currency is None:
+            if lw in g.months or lw + "." in g.months:
+                return True  # "Oct. 21", "May 4th"
+            if _next_word(text, fig.end).lower() in g.months and fig.unit in (None, g.ordinal_unit):
+                return True  # "21 October"
+            if lw in g.not_after and fig.unit in (None, g.ordinal_unit):
+                return True  # "Article 5", "Boeing 737"
+            if (word and word[0].isupper() and word not in g.capital_ok and fig.unit is None
+                    and qualifier is None and not _is_sentence_start(text, wstart)
+                    and "," not in core.plain_digits and "." not in core.plain_digits):
+                return True  # "Ukraine 2", "ISO 9001"
+            if word.isupper() and len(word) > 1 and fig.unit is None and word not in g.capital_ok:
+                return True
+            if (fig.unit is None and not fig.scaled and qualifier is None and core.plain_digits.isdigit()
+                    and len(core.plain_digits) == 4 and g.year_range[0] <= core.value <= g.year_range[1]):
+                nxt = _next_word(text, fig.end)
+                if not (nxt.islower() and text[fig.end:fig.end + 1] == " "
+                        and ((nxt.endswith("s") and len(nxt) > 3) or nxt in g.plural_nouns)):
+                    return True  # "in 2007", "the 2012 crash": a year
+    else:
+        low = text[core.start:core.end].lower()
+        if low in ("one", "a", "an"):
+            nxt = _next_word(text, fig.end).lower()
+            if lw in g.one_not_after or nxt in g.one_not_before or text[fig.end:fig.end + 2] in ("'s", "’s"):
+                return True
+        if low == "half" and g.half_needs_qualifier and qualifier is None:
+            return True
+        if (len(low.split()) <= 2 and low.split()[0] in ("a", "an", "one") and fig.unit is None
+                and low.endswith(("half", "third", "quarter", "fourth", "fifth"))):
+            # "a third term", "the second half": a singular fraction must be "of" something or stand alone
+            nxt = _next_word(text, fig.end).lower()
+            after = text[fig.end:fig.end + 3].strip()
+            if nxt and nxt != "of" and not (after[:1] and not after[:1].isalpha()):
+                return True
+        if lw in g.not_after and fig.unit is None:
+            return True  # "World War Two", "Apollo Eleven"
+        if (text[core.start:core.start + 1].isupper() and not _is_sentence_start(text, core.start)
+                and _next_word(text, fig.end)[:1].isupper()):
+            return True  # "Million Dollar Mermaid", "Ocean's Eleven": a title
+    return False
+
+
+def _qualifier(g: _Grammar, text: str, start: int) -> Tuple[Optional[str], bool]:
+    """Canonical qualifier before ``start`` and whether it is "between"/"from"."""
+    window = text[max(0, start - QUALIFIER_WINDOW):start]
+    m = g.qualifier_before.search(window)
+    if m:
+        return g.qualifier_map.get(" ".join(m.group("q").lower().split())), False
+    return None, False
+
+
+def _counted(g: _Grammar, text: str, pos: int) -> Optional[str]:
+    """Head noun of the phrase after a figure: its last word before a stop."""
+    head = None
+    taken = 0
+    for _ in range(g.counted_max):
+        m = g.counted_token.match(text, pos)
+        if not m:
+            break
+        tok = m.group("tok")
+        gap = text[pos:m.start("tok")]
+        if any(c in gap for c in ",.;:!?()\"\n") or "\n" in gap:
+            break
+        low = tok.lower()
+        possessive = tok.endswith(("'", "’", "'s", "’s"))
+        core = tok.rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.rstrip("'’")
+        if low in g.stop_words or core.lower() in g.stop_words or number_words().is_number_word(low):
+            break
+        if head is not None and low.endswith(("ed", "ing")) and not tok[0].isupper():
+            break
+        if head is not None and tok[0].isupper() and head[0].islower():
+            break  # "two countries violates ... Security Council": a name starts a new phrase
+        head = core
+        taken += 1
+        pos = m.end()
+        if possessive:
+            break
+    if taken == 1 and head is not None and head.endswith(("ed", "ing")) and head[0].islower():
+        return None  # "Two managed to ...": a verb, not a noun
+    if head is None or head.lower() in g.not_nouns or head.isupper() and len(head) > 1 and head.lower() not in ("", ):
+        return None if head is None or head.lower() in g.not_nouns else head
+    return head
 
 
 def find_quantities(text: str, lang: str = "en") -> List[Mention]:
-    out = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group().replace(",", "")
-        value = float(raw) if "." in raw else int(raw)
-        out.append(Mention("quantity", m.start(), m.end(), m.group(), value))
+    """Every figure in ``text`` as a quantity Mention, in order of position."""
+    if not text:
+        return []
+    g = _grammar(lang)
+    out: List[Mention] = []
+    consumed = 0
+    for m in g.scan.finditer(text):
+        if m.end() <= consumed or (m.start() < consumed and m.group("digits") is None):
+            continue
+        if m.group("skip") is not None:
+            consumed = m.end()
+            continue
+        if m.group("vague") is not None:
+            out.append(_vague(g, text, m))
+            consumed = m.end()
+            continue
+        for core in _cores(g, text, m):
+            if core.start < consumed and m.group("digits") is not None and m.start("digits") >= consumed:
+                # "10 rmb 20 usd": the currency before 20 already belongs to 10
+                core = _Core(m.start("digits"), core.end, abs(core.value), None, False, core.plain_digits)
+            if core.start < consumed:
+                continue
+            mention, end = _mention(g, text, core)
+            consumed = max(consumed, end)
+            if mention is not None:
+                out.append(mention)
     return out
+
+
+def _vague(g: _Grammar, text: str, m) -> Mention:
+    phrase = " ".join(m.group().lower().split())
+    value = g.vague.get(phrase)
+    if value is None:
+        # "several hundred", "a few thousand"
+        last = phrase.split(" ")[-1]
+        value = g.scales.get(last, number_words().groups.get(last, 1))
+    end = m.end()
+    unit = None
+    counted = None
+    of = regex.match(r"\s+(?:of|upon)\s+", text[end:end + 12])
+    rest = end + of.end() if of else end
+    u = _unit_at(g, text, rest, value, True, None, False) if of else None
+    if u is not None and u[0] in unit_lexicon().currency_codes:
+        unit = u[0]
+    else:
+        counted = _counted(g, text, rest)
+    return Mention("quantity", m.start(), end, text[m.start():end], value, unit=unit, counted=counted,
+                   qualifier=g.vague_qualifier, vague=True)
+
+
+def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], int]:
+    fig = _read_figure(g, text, core, glued_ok=True)
+    if fig is None:
+        return None, core.end
+    qualifier, _ = _qualifier(g, text, core.start)
+    if _rejected(g, text, core, fig, qualifier):
+        return None, fig.end
+    # digit fractions "3/4", "10 1/2 miles"
+    value = fig.value
+    end = fig.end
+    unit = fig.unit
+    if not core.from_words and text[core.end:core.end + 1] == "/" and unit is None:
+        fm = regex.match(r"/(\d{1,3})(?!\d)", text[core.end:core.end + 5])
+        if fm and int(fm.group(1)) in g.fraction_dens and int(fm.group(1)) != 0:
+            value = as_number(core.value / int(fm.group(1)))
+            end = core.end + fm.end()
+            f2 = _read_figure(g, text, _Core(core.start, end, value, core.currency, False, core.plain_digits), True)
+            if f2:
+                end, unit = f2.end, f2.unit
+        else:
+            return None, core.end + (fm.end() if fm else 1)
+    elif not core.from_words and unit is None and not fig.scaled:
+        fm = regex.match(r"\s+(\d{1,2})/(\d{1,3})(?![\d/])", text[core.end:core.end + 12])
+        if fm and int(fm.group(2)) in g.fraction_dens and int(fm.group(1)) < int(fm.group(2)):
+            sign = -1 if core.value < 0 else 1
+            value = as_number(core.value + sign * int(fm.group(1)) / int(fm.group(2)))
+            end = core.end + fm.end()
+            f2 = _read_figure(g, text, _Core(core.start, end, value, core.currency, False, core.plain_digits), True)
+            if f2:
+                end, unit = f2.end, f2.unit
+    # range: "8 to 13", "8-13", "between 8 and 13", "$2-3 billion"
+    low_start = core.start
+    rng = g.range_joint.match(text, end)
+    if rng is not None and isinstance(value, (int, float)):
+        joint = rng.group("joint").strip().lower()
+        word_before, _ = _prev_word(text, core.start)
+        wb = word_before.lower()
+        dash = joint in ("-", "–", "—", "~")
+        allowed = ((dash and not core.from_words) or joint in ("to", "through")
+                   or (joint == "and" and wb == "between"))
+        if allowed:
+            m2 = g.scan.match(text, rng.end())
+            if m2 is not None and m2.group("skip") is None and m2.group("vague") is None:
+                cores2 = _cores(g, text, m2)
+                if cores2 and cores2[0].start == m2.start():
+                    c2 = cores2[0]
+                    f2 = _read_figure(g, text, c2, glued_ok=True)
+                    if f2 is not None and isinstance(f2.value, (int, float)):
+                        lo, hi = value, f2.value
+                        if f2.scaled and not fig.scaled and lo < hi / 1000 * 1 and abs(lo) < 1000:
+                            scale = f2.value / c2.value if c2.value else 1
+                            lo = as_number(lo * scale)
+                        unit2 = f2.unit or unit
+                        unit1 = unit or unit2
+                        ok = unit1 == unit2 and lo != hi
+                        if joint in ("-", "–", "—") and DASH_RANGE_MUST_RISE and lo > hi:
+                            ok = False
+                        if ok:
+                            value, end, unit = (lo, hi), f2.end, unit2
+    # ratios: "one in five", "two out of five hundred", "1 over 3"
+    if isinstance(value, (int, float)) and unit is None:
+        ratio = _ratio_after(g, text, end, value)
+        if ratio is not None:
+            value, end = ratio
+    # trailing qualifier "500 or more"
+    if qualifier is None:
+        tq = g.qualifier_after.match(text, end)
+        if tq:
+            qualifier = g.trailing_map.get(" ".join(tq.group("q").lower().split()))
+    counted = None
+    if unit is None or unit == g.ordinal_unit:
+        counted = _counted(g, text, end)
+    elif unit in unit_lexicon().currency_codes:
+        counted = None
+    if isinstance(value, float):
+        value = as_number(value)
+    span_text = text[low_start:end]
+    return Mention("quantity", low_start, end, span_text, value, unit=unit, counted=counted,
+                   qualifier=qualifier), end

@@ -1,0 +1,314 @@
+"""Reading numbers: digits ("1,500", "1 500", ".08") and words ("fifteen hundred",
+"one and a half million", "a dozen", "two thirds").
+
+Pure functions over strings; the words come from ``factcheck/lang/<lang>/numbers.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Mapping, Optional, Sequence, Tuple, Union
+
+import regex
+
+from ..lang import lexicon
+
+Number = Union[int, float]
+
+# Thin, narrow no-break and no-break spaces group thousands ("40 000", "1 234 567").
+GROUP_SPACES = " \u00a0\u202f\u2009"
+
+
+def as_number(value: float) -> Number:
+    """An int when the value is whole (so 1500.0 reads as 1500), else the float."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return int(value)
+    return value
+
+
+def parse_digits(text: str) -> Number:
+    """ "1,500" -> 1500, "1 500" -> 1500, "1.5" -> 1.5, ".08" -> 0.08."""
+    cleaned = text.replace(",", "")
+    for space in GROUP_SPACES:
+        cleaned = cleaned.replace(space, "")
+    if "." in cleaned or "e" in cleaned or "E" in cleaned:
+        return as_number(float(cleaned))
+    return int(cleaned)
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The number vocabulary of one language."""
+
+    units: Mapping[str, int]
+    tens: Mapping[str, int]
+    scales: Mapping[str, int]
+    groups: Mapping[str, int]
+    fractions: Mapping[str, int]
+    points: frozenset = frozenset()
+
+    def is_number_word(self, word: str) -> bool:
+        return word in self.units or word in self.tens or word in self.scales or word in self.groups
+
+    @property
+    def all_words(self) -> List[str]:
+        return [*self.units, *self.tens, *self.scales, *self.groups, *self.fractions]
+
+
+@lru_cache(maxsize=None)
+def number_words(lang: str = "en") -> NumberWords:
+    data = lexicon(lang)
+    return NumberWords(
+        units=dict(data["number_units"]), tens=dict(data["number_tens"]),
+        scales=dict(data["number_scales"]), groups=dict(data["number_groups"]),
+        fractions=dict(data["number_fractions"]),
+        points=frozenset(data.get("number_decimal_point", ["point"])))
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    """One number read from a run of words: token indices [first, last] and value."""
+
+    first: int
+    last: int
+    value: Number
+
+
+_ARTICLES = ("a", "an")
+
+
+class _Reader:
+    """Reads numbers from a token list left to right; one instance per run of words."""
+
+    def __init__(self, tokens: Sequence[str], vocab: NumberWords):
+        self.tokens = [t.lower() for t in tokens]
+        self.vocab = vocab
+
+    def read_all(self) -> List[WordNumber]:
+        out: List[WordNumber] = []
+        i = 0
+        while i < len(self.tokens):
+            found = self.read_one(i)
+            if found is None:
+                i += 1
+                continue
+            out.append(found)
+            i = found.last + 1
+        return out
+
+    def _tok(self, i: int) -> Optional[str]:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def read_one(self, start: int) -> Optional[WordNumber]:
+        v = self.vocab
+        i = start
+        first = start
+        tok = self._tok(i)
+        if tok == "and":
+            return None
+        # "half a dozen", "half a million", "half million"
+        if tok in ("half", "quarter"):
+            # "half a dozen", "half a million", "half million", "quarter million"
+            part = 1 / v.fractions[tok]
+            nxt, nxt2 = self._tok(i + 1), self._tok(i + 2)
+            if nxt in _ARTICLES and nxt2 is not None and (nxt2 in v.scales or nxt2 in v.groups):
+                mult = v.scales.get(nxt2) or v.groups.get(nxt2)
+                return WordNumber(first, i + 2, as_number(part * mult))
+            if nxt is not None and nxt in v.scales:
+                return WordNumber(first, i + 1, as_number(part * v.scales[nxt]))
+            if tok == "half":
+                return WordNumber(first, i, 0.5)
+            return None
+        if tok in self.vocab.fractions:
+            return None  # a bare "millionth" or "third" has no numerator: an ordinal, not a figure
+        article = tok in _ARTICLES
+        if article:
+            i += 1
+            tok = self._tok(i)
+            if tok is None:
+                return None
+        total = 0.0          # completed groups above a thousand
+        group = 0.0          # the part below the last scale >= 1000
+        small = 0.0          # the part below the last "hundred" in this group
+        last_scale = None    # last scale word >= 1000 applied
+        prev = None          # kind of the previous number word
+        last = None          # index of the last consumed token
+        pending_and = None
+        small_start = None   # token index where ``small`` began
+        while i < len(self.tokens):
+            tok = self.tokens[i]
+            if tok == "and":
+                if last is None or self.read_and_fraction(i) is not None:
+                    break  # "one and a half": the fraction is merged by read_words
+                pending_and = i
+                i += 1
+                continue
+            if tok in v.units or tok in v.tens:
+                kind = "unit" if tok in v.units else "ten"
+                val = v.units.get(tok, v.tens.get(tok))
+                if prev == "unit" or prev == "teen" or (prev == "ten" and kind == "ten"):
+                    break
+                if prev == "ten_unit":
+                    break
+                if kind == "unit":
+                    new_prev = "teen" if val >= 10 else ("ten_unit" if prev == "ten" else "unit")
+                else:
+                    new_prev = "ten"
+                if small == 0:
+                    small_start = i
+                small += val
+                group += val
+                prev = new_prev
+            elif tok == "hundred":
+                if prev == "hundred" or (small == 0 and group >= 100):
+                    break
+                if small and group - small >= 100:
+                    # "three hundred and two hundred": two numbers; end before "two"
+                    end = small_start - 1
+                    while end > first and self.tokens[end] == "and":
+                        end -= 1
+                    return WordNumber(first, end, as_number(total + group - small))
+                base = small if small else 1
+                group = group - small + base * 100
+                small = 0
+                prev = "hundred"
+            elif tok in v.scales:
+                scale = v.scales[tok]
+                if last_scale is not None and scale >= last_scale and group == 0:
+                    break
+                base = group if group else 1
+                if last_scale is not None and scale > last_scale:
+                    total = (total + base) * scale
+                else:
+                    total += base * scale
+                group = small = 0
+                last_scale = scale
+                prev = "scale"
+            elif tok in v.groups:
+                if not (total + group) and not article:
+                    break  # a bare "dozen" is not a figure; "a dozen" and "three dozen" are
+                base = (total + group) if (total + group) else 1
+                total, group, small = base * v.groups[tok], 0, 0
+                last = i
+                pending_and = None
+                break
+            elif tok in v.fractions:
+                value = self._fraction(i, total + group, pending_and is not None, last_scale)
+                if value is None:
+                    break
+                new_value, last_index = value
+                return WordNumber(first, last_index, as_number(new_value))
+            else:
+                break
+            last = i
+            pending_and = None
+            i += 1
+        if last is None:
+            return None
+        if article and prev not in ("hundred", "scale") and self.tokens[last] not in v.groups:
+            return None  # "a" only counts before a scale or a dozen ("a hundred", "a dozen")
+        return WordNumber(first, last, as_number(total + group))
+
+    def _fraction(self, i: int, whole: float, after_and: bool, last_scale) -> Optional[Tuple[float, int]]:
+        """A fraction word at token i after ``whole``: "two thirds", "one and a half",
+        "one and a half million", "a quarter"."""
+        v = self.vocab
+        tok = self.tokens[i]
+        den = v.fractions[tok]
+        if after_and:
+            # "and a half" / "and three quarters" after an integer
+            return None
+        # plain "N fifths" or "one fifth" / "a fifth": numerator is the whole read so far
+        numerator = whole if whole else 1
+        plural = tok.endswith("s") or tok == "halves"
+        if not plural and numerator != 1:
+            return None
+        return numerator / den, i
+
+    def read_decimals(self, i: int) -> Optional[Tuple[str, int]]:
+        """Digits after "point": single digit words ("zero three") or one number ("seventy-one")."""
+        v = self.vocab
+        digits = ""
+        j = i
+        while j < len(self.tokens) and self.tokens[j] in v.units and v.units[self.tokens[j]] < 10:
+            digits += str(v.units[self.tokens[j]])
+            j += 1
+        if digits and (j >= len(self.tokens) or self.tokens[j] not in v.units and self.tokens[j] not in v.tens):
+            return digits, j - 1
+        found = self.read_one(i)
+        if found is None or not isinstance(found.value, int) or found.value < 0:
+            return None
+        return str(found.value), found.last
+
+    def read_and_fraction(self, i: int) -> Optional[Tuple[float, int]]:
+        """"and a half", "and one quarter", "and two thirds" starting at token i ("and")."""
+        v = self.vocab
+        if self._tok(i) != "and":
+            return None
+        j = i + 1
+        tok = self._tok(j)
+        numerator = 1
+        if tok in _ARTICLES or tok == "one":
+            j += 1
+        elif tok in v.units and v.units[tok] > 1:
+            numerator = v.units[tok]
+            j += 1
+        den_word = self._tok(j)
+        if den_word is None or den_word not in v.fractions:
+            return None
+        plural = den_word.endswith("s") or den_word == "halves"
+        if numerator > 1 and not plural:
+            return None
+        return numerator / v.fractions[den_word], j
+
+
+def read_words(tokens: Sequence[str], lang: str = "en") -> List[WordNumber]:
+    """Every number in a run of number-word tokens ("and" and articles included).
+
+    Handles fractions after "and" ("one and a half million", "five and a quarter",
+    "one million and a half") by merging them into the preceding number.
+    """
+    vocab = number_words(lang)
+    reader = _Reader(tokens, vocab)
+    out: List[WordNumber] = []
+    i = 0
+    n = len(reader.tokens)
+    while i < n:
+        found = reader.read_one(i)
+        if found is None:
+            i += 1
+            continue
+        value, last = found.value, found.last
+        extra = reader.read_and_fraction(last + 1)
+        if extra is not None:
+            fraction, frac_last = extra
+            prev_tok = reader.tokens[last]
+            if prev_tok in vocab.scales and vocab.scales[prev_tok] >= 1000:
+                # "one million and a half" -> 1.5 million
+                value = as_number(value + fraction * vocab.scales[prev_tok])
+                last = frac_last
+            else:
+                value = value + fraction
+                last = frac_last
+                nxt = reader._tok(last + 1)
+                if nxt is not None and nxt in vocab.scales:
+                    # "one and a half million"
+                    value = value * vocab.scales[nxt]
+                    last += 1
+            value = as_number(value)
+        elif reader._tok(last + 1) in vocab.points and isinstance(value, int):
+            # "five point five", "two hundred point zero three", "nought point eleven"
+            decimals = reader.read_decimals(last + 2)
+            if decimals is not None:
+                digits, last = decimals
+                value = as_number(float(f"{value}.{digits}"))
+        else:
+            # "a quarter million", "three quarters billion": a fraction of a scale
+            nxt = reader._tok(last + 1)
+            if (reader.tokens[last] in vocab.fractions and nxt is not None
+                    and nxt in vocab.scales and vocab.scales[nxt] >= 1000):
+                value = as_number(value * vocab.scales[nxt])
+                last += 1
+        out.append(WordNumber(found.first, last, value))
+        i = last + 1
+    return out

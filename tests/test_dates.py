@@ -1,0 +1,68 @@
+"""Dates: the phrase table in tests/examples/dates.yaml, run through the public API."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck import extract
+from factcheck.extract.dates import find_dates
+
+EXAMPLES = yaml.safe_load((Path(__file__).parent / "examples" / "dates.yaml").read_text(encoding="utf-8"))
+
+
+def _dates(text, published):
+    return [m for m in extract(text, published=published) if m.kind == "date"]
+
+
+def _id(case):
+    return f"{case.get('surface', '')}|{case['text'][:50]}"
+
+
+@pytest.mark.parametrize("case", EXAMPLES["must"], ids=_id)
+def test_must_read(case):
+    found = _dates(case["text"], case["published"])
+    hits = [m for m in found if m.text == case["surface"]]
+    assert hits, f"no date {case['surface']!r} in {[m.text for m in found]}"
+    got = hits[0]
+    assert (got.value, got.granularity) == (case["value"], case["granularity"]), got
+    assert case["text"][got.start:got.end] == got.text
+
+
+@pytest.mark.parametrize("case", EXAMPLES["must_not"], ids=_id)
+def test_must_not_read(case):
+    found = _dates(case["text"], case["published"])
+    surface = case.get("surface")
+    if surface is None:
+        assert found == [], [(m.text, m.value) for m in found]
+    else:
+        at = case["text"].index(surface)
+        overlapping = [m for m in found if m.start < at + len(surface) and at < m.end]
+        assert overlapping == [], [(m.text, m.value) for m in overlapping]
+
+
+def test_find_dates_parses_without_resolving():
+    mentions = find_dates("Talks ended on Friday, October 18, 2024, and resume next week.")
+    assert [m.text for m in mentions] == ["Friday, October 18, 2024", "next week"]
+    assert all(m.kind == "date" and m.value is None and m.expr is not None for m in mentions)
+    assert [m.granularity for m in mentions] == ["day", "week"]
+
+
+def test_day_first_is_a_setting():
+    us = find_dates("Filed 03/04/2024.")[0].expr
+    eu = find_dates("Filed 03/04/2024.", day_first=True)[0].expr
+    assert (us.month, us.day) == (3, 4)
+    assert (eu.month, eu.day) == (4, 3)
+
+
+def test_seed_articles_key_dates(seeds_dir):
+    """The seed corpus (published 2024-10-21): the dates every outlet reports."""
+    from factcheck.article import read_article
+
+    values = set()
+    for path in sorted(seeds_dir.glob("*.txt")):
+        article = read_article(path)
+        values |= {m.value for m in extract(article.body, published="2024-10-21") if m.kind == "date"}
+    assert {"2024-10-21", "2024-10-18", "2024-10-08/2024-10-13", "2024-06", "2023-08",
+            "2024-W42", "2024-10", "2022", "2024-10-22"} <= values

@@ -1,0 +1,72 @@
+"""The quantity extractor against the example table in tests/examples/quantities.yaml."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.extract.quantities import find_quantities
+from factcheck.extract.units import unit_kind
+
+EXAMPLES = yaml.safe_load((Path(__file__).parent / "examples" / "quantities.yaml").read_text(encoding="utf-8"))
+FIELDS = ("unit", "counted", "qualifier", "vague")
+
+
+def _same_value(found, expected) -> bool:
+    if isinstance(expected, list):
+        return isinstance(found, tuple) and len(found) == len(expected) and all(
+            _same_value(f, e) for f, e in zip(found, expected))
+    if isinstance(found, tuple):
+        return False
+    return math.isclose(float(found), float(expected), rel_tol=1e-9)
+
+
+def _pick(mentions, case):
+    surface = case.get("surface")
+    if surface is not None:
+        chosen = [m for m in mentions if m.text == surface]
+        assert chosen, f"no mention reads {surface!r}: {[m.text for m in mentions]}"
+        return chosen[0]
+    assert len(mentions) == 1, f"expected one quantity, got {[m.text for m in mentions]}"
+    return mentions[0]
+
+
+@pytest.mark.parametrize("case", EXAMPLES["must"], ids=lambda c: c["text"][:60])
+def test_reads(case):
+    mentions = find_quantities(case["text"])
+    m = _pick(mentions, case)
+    assert case["text"][m.start:m.end] == m.text
+    assert m.kind == "quantity"
+    assert _same_value(m.value, case["value"]), f"{m.text!r}: value {m.value!r} != {case['value']!r}"
+    for field in FIELDS:
+        if field in case:
+            assert getattr(m, field) == case[field], f"{m.text!r}: {field} {getattr(m, field)!r} != {case[field]!r}"
+
+
+@pytest.mark.parametrize("text", EXAMPLES["must_not"], ids=lambda t: t[:60])
+def test_does_not_read(text):
+    assert [m.text for m in find_quantities(text)] == []
+
+
+def test_seed_article_key_figures(seeds_dir):
+    """The seed corpus' figures as the five outlets wrote them."""
+    found = {}
+    for path in sorted(Path(seeds_dir).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in find_quantities(text):
+            assert text[m.start:m.end] == m.text
+            found.setdefault((m.value, m.counted, m.qualifier, m.vague), m.text)
+    assert (1500, "soldiers", "about", False) in found
+    assert any(k[0] == 13000 and k[1] == "containers" and k[2] == "more than" for k in found)
+    assert any(k[0] == 10000 and k[1] == "soldiers" for k in found)
+    assert any(k[0] == 1000 and k[1] == "soldiers" and k[3] for k in found)
+
+
+def test_unit_kinds():
+    assert unit_kind("USD") == "currency"
+    assert unit_kind("%") == "percent"
+    assert unit_kind("km") == "length"
+    assert unit_kind("°C") == "temperature"
+    assert unit_kind(None) is None
