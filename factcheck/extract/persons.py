@@ -9,13 +9,18 @@ fact checker (precision over recall). The cues, strongest first:
    spokesman, Dmitry Peskov", "the Russian ambassador in Seoul, Georgiy Zinoviev";
    an honorific ("Mr Kim") counts as a title;
 2. (two tokens or more) a verb of saying right after ("Kim Hong-kyun told"),
-   a speaker cue right before ("said Cheong Seong-chang", "according to ..."),
-   an appositive right after (", a Chinese foreign ministry spokesperson",
-   ", who", ", 45,"), a common given name first ("Lindsay Lohan"), or
-   coordination with a person just found ("Hyunsu Yim, Hyonhee Shin and ...");
+   an inverted speaker ("said Cheong Seong-chang, director ..."), an
+   appositive right after (", a Chinese foreign ministry spokesperson",
+   ", who", ", 45,"), a common given name first ("Lindsay Lohan"),
+   coordination with a person just found ("Hyunsu Yim, Hyonhee Shin and ..."),
+   or its surname used alone as a speaker elsewhere ("Horton said");
 3. a name already found in the same text, anywhere (also in headlines and at
-   sentence starts): the full name, or its first or last token alone
-   ("Kim said", "Rutte said" after "Mark Rutte").
+   sentence starts): the full name, its surname alone ("Rutte said" after
+   "Mark Rutte"), or its first token alone when that is a given name or the
+   name came with a title ("Kim said" after "Kim Hong-kyun").
+
+Single words need a title (1) or a full name (3): a capitalised word alone
+is too often a place, a firm or a sentence start ("Seoul said", "Intel said").
 
 Runs holding an organisation or place word ("Security Council", "Storm Corps",
 "Government Complex Seoul") are never persons; leading places, nationalities
@@ -23,10 +28,12 @@ and function words are stripped ("Russian Ambassador to South Korea Georgy
 Zinoviev" -> "Georgy Zinoviev"); Title Case lines (headlines) only yield names
 found elsewhere in the text.
 
-Span choice (SPAN_COVERS_TITLE = False): the mention's span and ``value`` cover
-the name only, without a possessive "'s"; ``title`` holds the title phrase as
-written (without a possessive owner: "Ukraine's President" -> "President"),
-so that comparing names never has to strip titles.
+Span choice: the mention's span and ``value`` cover the name only, as written
+(with a quoted nickname, without a possessive "'s"); ``title`` holds the title
+phrase as written, without its possessive owner or place complement
+("Ukraine's President" -> "President", "Russian Ambassador to South Korea" ->
+"Russian Ambassador"), so that comparing names never has to strip titles and
+the marked span in a failure is exactly the name.
 """
 from __future__ import annotations
 
@@ -40,7 +47,6 @@ import regex
 from ..lang import lexicon
 from ..mention import Mention
 
-SPAN_COVERS_TITLE = False       # documented choice: span = name only (see module doc)
 MAX_NAME_TOKENS = 4             # longer capitalised runs are not taken whole
 MAX_TITLE_TOKENS = 7            # how far back a title phrase may reach
 MAX_TITLE_CAPITALISED = 2       # unknown capitalised words in a title ("NATO", "Apple CEO")
@@ -48,6 +54,8 @@ MAX_COMPLEMENT_TOKENS = 3       # "ambassador to South Korea", "envoy in Seoul,"
 APPOSITIVE_WINDOW = 7           # tokens after ", a ..." searched for a title head
 HEADLINE_MIN_WORDS = 3          # a line is Title Case with at least this many content words
 HEADLINE_CAPITALISED_SHARE = 0.75
+HEADLINE_MIN_WORDS_WITH_STOP = 5  # a Title Case line ending in a full stop is still a headline
+HEADLINE_SHARE_WITH_STOP = 0.9
 
 _UPPER_WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*(?:-\p{L}\p{Ll}*)*"
 _ARABIC_ARTICLE = r"(?:al|el|ad|as|ash|at|az|ar)-\p{Lu}\p{Ll}+"
@@ -75,6 +83,8 @@ class PersonLexicon:
     nationalities: FrozenSet[str]
     given: FrozenSet[str]
     directions: FrozenSet[str]
+    suffixes: FrozenSet[str]
+    trailing: FrozenSet[str]
     run: "regex.Pattern[str]"
 
     def is_blocker(self, word: str) -> bool:
@@ -108,7 +118,8 @@ def person_lexicon(lang: str = "en") -> PersonLexicon:
         particles=particles, not_name=_words(lex["person_not_name_words"]),
         org=_words(lex["person_org_words"]), places=_words(lex["person_places"]),
         nationalities=_words(lex["person_nationalities"]), given=_words(lex["person_given_names"]),
-        directions=_words(lex["person_title_directions"]), run=run,
+        directions=_words(lex["person_title_directions"]), suffixes=_words(lex["person_name_suffixes"]),
+        trailing=_words(lex["person_trailing_words"]), run=run,
     )
 
 
@@ -147,18 +158,19 @@ def find_persons(text: str, lang: str = "en") -> List[Mention]:
     headline_lines = _headline_lines(text, lex)
     candidates = list(_candidates(text, lex, headline_lines))
     accepted: Dict[int, Candidate] = {}
+    speaking = _speaking_surnames(text, candidates, lex)
     previous_end = -10
     for cand in candidates:
         if cand.blocked or cand.headline:
             continue
-        if _has_cue(text, cand, lex, previous_end):
+        if _has_cue(text, cand, lex, previous_end) or (len(cand.key) >= 2 and _surname(cand.key, lex) in speaking):
             accepted[cand.start] = cand
             previous_end = cand.end
     known_full = {c.key for c in accepted.values() if len(c.key) >= 2}
     known_single = {c.key[0] for c in accepted.values() if len(c.key) == 1}
     for cand in accepted.values():
         if len(cand.key) >= 2:
-            known_single.add(cand.key[-1])
+            known_single.add(_surname(cand.key, lex))
             # A first token alone is a person when it is a given name ("Lindsay") or the
             # name came with a title (Korean family names first: "Kim" of "Kim Hong-kyun").
             if cand.key[0] in lex.given or cand.title is not None:
@@ -173,6 +185,29 @@ def find_persons(text: str, lang: str = "en") -> List[Mention]:
         for sub in _known_parts(cand, known_full, singles):
             accepted.setdefault(sub.start, sub)
     return [_mention(text, c) for _, c in sorted(accepted.items())]
+
+
+def _surname(key: Tuple[str, ...], lex: PersonLexicon) -> str:
+    """The last name token, skipping a generational suffix ("Comeaux Jr" -> "comeaux")."""
+    if len(key) >= 2 and key[-1] in lex.suffixes:
+        return key[-2]
+    return key[-1]
+
+
+def _speaking_surnames(text: str, candidates: Sequence[Candidate], lex: PersonLexicon) -> FrozenSet[str]:
+    """Single words used alone as a speaker ("Horton said"): the surname of a full name
+    written elsewhere in the text ("Zurana Horton, 34"), which makes that full name a person."""
+    out = set()
+    for cand in candidates:
+        if len(cand.key) == 1 and not cand.blocked and not lex.is_blocker(cand.key[0]):
+            after = _words_after(text, cand.end, 1)
+            before = _words_before(text, cand.start, 1)
+            # "one woman in Qeshm told AFP": a place after a preposition is not the speaker.
+            if before and before[0].islower() and before[0] not in lex.speech_verbs:
+                continue
+            if after and after[0].lower() in lex.speech_verbs:
+                out.add(cand.key[0])
+    return frozenset(out)
 
 
 def _mention(text: str, cand: Candidate) -> Mention:
@@ -195,7 +230,7 @@ def _candidates(text: str, lex: PersonLexicon, headline_lines):
 
 def _split_run(text: str, tokens: List[Token], lex: PersonLexicon, headline: bool):
     """The name part of a capitalised run: after its last title word, minus leading blockers."""
-    heads = [i for i, t in enumerate(tokens[:-1]) if t.low in lex.heads]
+    heads = [i for i, t in enumerate(tokens[:-1]) if _is_head(t.low, lex)]
     if heads:
         tokens = tokens[heads[-1] + 1:]
     stripped_place = False
@@ -208,7 +243,7 @@ def _split_run(text: str, tokens: List[Token], lex: PersonLexicon, headline: boo
         later = [i for i, t in enumerate(tokens[1:-1], 1) if t.low in lex.given]
         if later:
             tokens = tokens[later[0]:]
-    while tokens and (lex.is_blocker(tokens[-1].text) and tokens[-1].low not in lex.given):
+    while tokens and tokens[-1].low in lex.trailing:
         tokens = tokens[:-1]
     if not tokens or all(t.is_initial or t.low in lex.heads or t.low in lex.modifiers for t in tokens):
         return
@@ -217,6 +252,15 @@ def _split_run(text: str, tokens: List[Token], lex: PersonLexicon, headline: boo
     start, end = tokens[0].start, tokens[-1].end
     title = None if blocked else _title_before(text, start, lex)
     yield Candidate(tuple(tokens), start, end, title, headline, blocked)
+
+
+def _is_head(word: str, lex: PersonLexicon) -> bool:
+    """A title head, also hyphenated ("Attorney-General", "co-founder")."""
+    if word in lex.heads:
+        return True
+    parts = word.split("-")
+    return (len(parts) > 1 and parts[-1] in lex.heads
+            and all(p in lex.heads or p in lex.modifiers for p in parts[:-1]))
 
 
 def _is_acronym_initials(token: Token) -> bool:
@@ -255,6 +299,8 @@ def _has_cue(text: str, cand: Candidate, lex: PersonLexicon, previous_end: int) 
         # "chief Intel rival AMD": a word followed by a title noun qualifies that title.
         if size == 1 and after and after[0].islower() and after[0] in lex.heads:
             return False
+        if size == 1 and _looks_like_team(text, cand, lex):
+            return False
         return size > 1 or not lex.is_blocker(cand.key[0])
     if size < 2:
         return False
@@ -271,6 +317,17 @@ def _has_cue(text: str, cand: Candidate, lex: PersonLexicon, previous_end: int) 
         return True
     gap = text[previous_end:cand.start] if 0 <= previous_end <= cand.start else None
     return gap in (", ", " and ", ", and ", " & ")
+
+
+def _looks_like_team(text: str, cand: Candidate, lex: PersonLexicon) -> bool:
+    """"the defending champion Saints": a plural word after "the <title>" names a team."""
+    if not cand.key[0].endswith("s") or not cand.title or cand.title[:1].isupper():
+        return False
+    title_start = text.rfind(cand.title, 0, cand.start)
+    before = _words_before(text, title_start, 2) if title_start >= 0 else []
+    # "the champion Saints", "The defending champion Saints"
+    return any(w.lower() == "the" and all(x.islower() for x in before[i + 1:])
+               for i, w in enumerate(before))
 
 
 def _speaker_cue_before(before: Sequence[str], lex: PersonLexicon) -> bool:
@@ -300,17 +357,18 @@ def _appositive_after(after: Sequence[str], lex: PersonLexicon) -> bool:
         if w.lower() in lex.heads:
             # "Intel Atom, SeaMicro CEO and co-founder Andrew Feldman said": the title
             # belongs to the name that follows it.
-            return not any(_is_name_word(x, lex) for x in _until_punctuation(words[i + 1:]))
+            # ("resident of Bukit Sama village" is fine: a preposition ends the title.)
+            return not _name_follows_title(words[i + 1:], lex)
     return False
 
 
-def _until_punctuation(words: Sequence[str]) -> List[str]:
-    out = []
+def _name_follows_title(words: Sequence[str], lex: PersonLexicon) -> bool:
     for w in words:
-        if w in (",", ";", ":", "(", ")"):
-            break
-        out.append(w)
-    return out
+        low = w.lower()
+        if low in ("and", "&") or _is_head(low, lex) or low in lex.modifiers:
+            continue
+        return _is_name_word(w, lex)
+    return False
 
 
 def _is_name_word(word: str, lex: PersonLexicon) -> bool:
@@ -373,7 +431,7 @@ def _head_at(spans, i: int, lex: PersonLexicon) -> Optional[int]:
         return None
     word = spans[i][2]
     low = word.lower().rstrip(".")
-    if low in lex.heads or low in lex.honorifics:
+    if _is_head(low, lex) or low in lex.honorifics:
         return i
     if low.endswith("s") and low[:-1] in lex.heads and word[:1].islower():
         return i                                   # "reporters Bob Woodward and Carl Bernstein"
@@ -410,10 +468,15 @@ def _headline_lines(text: str, lex: PersonLexicon) -> List[Tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         words = [w for w in _LETTER_WORD.findall(line) if w.lower() not in _FUNCTION_WORDS_IN_TITLES]
-        # A line that ends like a sentence is prose, however many names it holds.
-        if len(words) >= HEADLINE_MIN_WORDS and not _SENTENCE_END.search(line):
-            upper = sum(1 for w in words if w[0].isupper())
-            if upper / len(words) >= HEADLINE_CAPITALISED_SHARE:
+        # A line that ends like a sentence is prose unless nearly every word is capitalised
+        # ("Swimmer And Actress Dies Aged 91."): names alone do not make a headline.
+        if len(words) >= HEADLINE_MIN_WORDS:
+            upper = sum(1 for w in words if w[0].isupper()) / len(words)
+            if _SENTENCE_END.search(line):
+                headline = len(words) >= HEADLINE_MIN_WORDS_WITH_STOP and upper >= HEADLINE_SHARE_WITH_STOP
+            else:
+                headline = upper >= HEADLINE_CAPITALISED_SHARE
+            if headline:
                 out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
