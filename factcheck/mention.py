@@ -18,6 +18,8 @@ class TimeExpr:
       - "month_day": month (and day) without a year ("Oct. 21", "in June"):
         the year comes from the dateline (``direction`` picks past/future/nearest).
       - "weekday": a bare or directed weekday ("on Monday", "from Tuesday").
+      - "holiday": a named day ("Christmas", "Easter 2018") whose ``holiday`` rule gives
+        month and day for a year; the year is ``year`` or the nearest to the dateline.
       - "relative": an offset from the dateline in ``unit`` ("day", "week",
         "month", "year") by ``offset`` ("yesterday" = day -1, "last week" = week -1,
         "this month" = month 0, "three weeks ago" = week -3 at granularity "day").
@@ -43,11 +45,16 @@ class TimeExpr:
     deictic: Optional[int] = None      # "last"/"this"/"next" before a month or weekday name: -1/0/+1
     year_offset: Optional[int] = None  # a year named relative to the dateline's ("October of next year": +1)
     part: Optional[str] = None         # "early"/"mid"/"late"/"end"... of the period; value keeps its granularity
+    holiday: Optional[str] = None      # anchor "holiday": its rule from the lexicon ("12-25", "easter-2", "11-thu-4")
+    shift_unit: Optional[str] = None   # "three days after Christmas": the named day moved by
+    shift: int = 0                     # ``shift`` units of ``shift_unit`` (value then has day granularity)
 
     @property
     def is_relative(self) -> bool:
         if self.granularity == "interval":
             return bool((self.start and self.start.is_relative) or (self.end and self.end.is_relative))
+        if self.anchor == "holiday":
+            return self.year is None       # "Christmas 2010" is absolute, "Christmas" is not
         return self.anchor != "absolute"
 
 

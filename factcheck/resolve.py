@@ -12,6 +12,7 @@ Values are ISO 8601 at their own granularity: "2024-10-21" (day), "2024-10"
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
@@ -29,9 +30,11 @@ class ResolveSettings:
     # "next Tuesday": "coming" = the first Tuesday after the dateline;
     # "next_week" = the Tuesday of the following ISO week (Recognizers-Text's reading).
     weekday_next: str = "coming"
-    # "last Tuesday": "most_recent" = the latest Tuesday before the dateline;
-    # "previous_week" = the Tuesday of the previous ISO week.
-    weekday_last: str = "most_recent"
+    # "last Tuesday": "before_yesterday" = the latest Tuesday before the dateline that is not
+    # yesterday (a Wednesday article says "yesterday" or "Tuesday" for that day, so "last
+    # Tuesday" there means the week before); "most_recent" = the latest one before the
+    # dateline; "previous_week" = the Tuesday of the previous ISO week.
+    weekday_last: str = "before_yesterday"
     # A month name alone ("signed a deal in June"): "past_inclusive" = the most recent such
     # month on or before the dateline's month, unless a cue points ahead ("will ... in
     # October"); "nearest" = the closest one either way.
@@ -56,6 +59,8 @@ def resolve(expr: TimeExpr, reference: Optional[dt.date],
         if expr.granularity == "interval":
             return _interval(expr, reference, settings), "interval"
         point = _point(expr, reference, settings)
+        if point is not None and expr.shift_unit:
+            point = _shift(point, expr.shift_unit, expr.shift)
         return (None if point is None else _render(point, expr.granularity)), expr.granularity
     except (ValueError, OverflowError, TypeError):
         # A day that does not exist ("February 30") or a year out of range.
@@ -93,8 +98,12 @@ def _point(expr: TimeExpr, reference: Optional[dt.date], settings: ResolveSettin
     """The first day of the period the expression names (rendered later at its granularity)."""
     if expr.anchor == "absolute":
         return dt.date(expr.year, expr.month or 1, expr.day or 1)
+    if expr.anchor == "holiday" and expr.year is not None:
+        return _holiday(expr.holiday, expr.year)
     if reference is None:
         return None
+    if expr.anchor == "holiday":
+        return _holiday_near(expr, reference)
     if expr.anchor == "month_day":
         return _month_day(expr, reference, settings)
     if expr.anchor == "weekday":
@@ -162,7 +171,10 @@ def _weekday(expr: TimeExpr, ref: dt.date, settings: ResolveSettings) -> dt.date
     if expr.deictic == -1:
         if settings.weekday_last == "previous_week":
             return monday + dt.timedelta(days=-7 + wd)
-        return _before(ref, wd, inclusive=False)
+        day = _before(ref, wd, inclusive=False)
+        if settings.weekday_last == "before_yesterday" and (ref - day).days == 1:
+            day -= dt.timedelta(days=7)
+        return day
     direction = expr.direction
     if direction == "nearest":
         direction = settings.weekday_unmarked
@@ -186,6 +198,66 @@ def _after(ref: dt.date, weekday: int, inclusive: bool) -> dt.date:
     if ahead == 0 and not inclusive:
         ahead = 7
     return ref + dt.timedelta(days=ahead)
+
+
+def _holiday_near(expr: TimeExpr, ref: dt.date) -> dt.date:
+    if expr.year_offset is not None:
+        return _holiday(expr.holiday, ref.year + expr.year_offset)
+    days = [_holiday(expr.holiday, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if expr.deictic == 0:
+        return days[1]
+    if expr.deictic == -1:                # "last Easter": the latest one before the dateline
+        return max(d for d in days if d < ref)
+    if expr.deictic == 1:                 # "next Easter": the first one after it
+        return min(d for d in days if d > ref)
+    if expr.direction == "past":          # "was hit by the Boxing Day tsunami"
+        return max(d for d in days if d <= ref)
+    if expr.direction == "future":        # "would like a deal by Christmas"
+        return min(d for d in days if d >= ref)
+    return min(days, key=lambda d: (abs((d - ref).days), d > ref))
+
+
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _holiday(rule: str, year: int) -> dt.date:
+    """The day a holiday rule names in ``year`` (rules: see date_holidays in the lexicon)."""
+    parsed = re.fullmatch(r"(easter|\d\d-\d\d|\d\d-[a-z]{3}-(?:\d|last))([+-]\d+)?", rule)
+    if parsed is None:
+        raise ValueError(f"bad holiday rule {rule!r}")
+    base, shift = parsed.group(1), int(parsed.group(2) or 0)
+    if base == "easter":
+        day = _easter(year)
+    elif re.fullmatch(r"\d\d-\d\d", base):
+        day = dt.date(year, int(base[:2]), int(base[3:]))
+    else:
+        month, weekday, nth = base.split("-")
+        wd = _WEEKDAY_NAMES.index(weekday)
+        if nth == "last":
+            last = dt.date(year, int(month), _month_length(year, int(month)))
+            day = last - dt.timedelta(days=(last.weekday() - wd) % 7)
+        else:
+            first = dt.date(year, int(month), 1)
+            day = first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (int(nth) - 1))
+    return day + dt.timedelta(days=shift)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _shift(day: dt.date, unit: str, count: int) -> dt.date:
+    return _relative(TimeExpr(anchor="relative", granularity="day", unit=unit, offset=count), day)
 
 
 def _relative(expr: TimeExpr, ref: dt.date) -> dt.date:

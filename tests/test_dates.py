@@ -66,3 +66,14 @@ def test_seed_articles_key_dates(seeds_dir):
         values |= {m.value for m in extract(article.body, published="2024-10-21") if m.kind == "date"}
     assert {"2024-10-21", "2024-10-18", "2024-10-08/2024-10-13", "2024-06", "2023-08",
             "2024-W42", "2024-10", "2022", "2024-10-22"} <= values
+
+
+def test_date_lexicon_words_are_strings():
+    """YAML reads a bare yes/no/on/off as a boolean: every word list must hold strings."""
+    from factcheck.lang import lexicon
+
+    lex = lexicon("en")
+    for key in [k for k in lex if k.startswith("date_") or k in ("months", "weekdays")]:
+        value = lex[key]
+        words = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
+        assert all(isinstance(w, str) for w in words), (key, [w for w in words if not isinstance(w, str)])

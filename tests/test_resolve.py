@@ -48,6 +48,9 @@ def test_next_and_last_weekday():
     assert read("next Tuesday") == ("2024-10-22", "day")
     assert read("next Monday") == ("2024-10-28", "day")          # not the dateline itself
     assert read("last Monday") == ("2024-10-14", "day")
+    assert read("last Sunday") == ("2024-10-13", "day")           # not yesterday: that is "Sunday"
+    assert read("last Sunday", settings=ResolveSettings(weekday_last="most_recent")) == ("2024-10-20", "day")
+    assert read("last Friday") == ("2024-10-18", "day")
     assert read("next Tuesday", settings=ResolveSettings(weekday_next="next_week")) == ("2024-10-29", "day")
     assert read("last Friday", reference=dt.date(2019, 1, 31),
                 settings=ResolveSettings(weekday_last="previous_week")) == ("2019-01-25", "day")
@@ -186,3 +189,32 @@ def test_arbitrary_text_never_raises(text, reference):
     for m in find_dates(text):
         assert text[m.start:m.end] == m.text
         resolve(m.expr, reference)
+
+
+# -- named days -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Easter 2018", "2018-04-01"),
+    ("Easter 2019", "2019-04-21"),
+    ("Easter 2024", "2024-03-31"),
+    ("Good Friday 2024", "2024-03-29"),
+    ("Thanksgiving 2024", "2024-11-28"),
+    ("Black Friday 2010", "2010-11-26"),
+    ("Memorial Day 2024", "2024-05-27"),
+    ("Labor Day 2024", "2024-09-02"),
+    ("Christmas 2023", "2023-12-25"),
+])
+def test_named_days_of_a_given_year(text, value):
+    assert read(text, reference=None) == (value, "day")
+
+
+def test_named_days_without_a_year():
+    assert read("last Easter", reference=dt.date(2019, 3, 12)) == ("2018-04-01", "day")
+    assert read("next Easter", reference=dt.date(2019, 2, 12)) == ("2019-04-21", "day")
+    assert read("on Christmas Eve", reference=dt.date(2023, 12, 27)) == ("2023-12-24", "day")
+    assert read("on Christmas Eve", reference=None) == (None, "day")
+
+
+def test_a_count_of_units_moves_a_named_day():
+    assert read("three days after Christmas", reference=dt.date(2024, 1, 10)) == ("2023-12-28", "day")
+    assert read("2 weeks before May 13 1999", reference=None) == ("1999-04-29", "day")

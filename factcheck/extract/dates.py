@@ -14,6 +14,7 @@ years, cue words that point ahead) and turned into a TimeExpr.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,9 +34,6 @@ TWO_DIGIT_YEAR_PIVOT = 49
 # "since 1776") the range extends back to YEAR_WITH_CUE_MIN.
 BARE_YEAR_RANGE = (1900, 2100)
 YEAR_WITH_CUE_MIN = 1000
-YEAR_CUES = ("in", "since", "of", "from", "to", "until", "till", "by", "between", "and", "before",
-             "after", "during", "year", "early", "late", "mid", "summer", "winter", "spring",
-             "autumn", "fall", "through")
 
 
 @dataclass(frozen=True)
@@ -45,6 +43,7 @@ class _Grammar:
     full_months: frozenset
     ambiguous_months: frozenset
     verb_months: frozenset
+    capital_only_months: frozenset
     verb_month_weak_cues: frozenset
     weekdays: Dict[str, int]
     weekday_abbrev: Dict[str, int]
@@ -59,9 +58,21 @@ class _Grammar:
     future_preps: "re.Pattern[str]"
     cue_window: int
     weekday_name_prefixes: frozenset
+    holidays: Dict[str, str]
+    shift_words: Dict[str, int]
+    shift_lead: "re.Pattern[str]"
     year_nouns: frozenset
     year_blockers_before: "re.Pattern[str]"
     year_blockers_after: frozenset
+    year_cues: frozenset
+    not_plural: frozenset
+    day_anaphor_verbs: frozenset
+    day_anaphor_stops: frozenset
+
+
+def _fold(name: str) -> str:
+    """A holiday name as a lookup key: lower case, straight apostrophes, no apostrophe at all."""
+    return re.sub(r"['’]", "", " ".join(name.lower().split()))
 
 
 def _alternation(words) -> str:
@@ -89,14 +100,22 @@ def _grammar(lang: str) -> _Grammar:
     counts = {k.lower(): v for k, v in lex["date_counts"].items()}
     units = {k.lower(): v for k, v in lex["date_units"].items()}
     parts = lex["date_period_parts"]
+    holidays = {_fold(k): str(v) for k, v in lex["date_holidays"].items()}
+    # "New Year's Day" is also written "New Years Day" / "New Year’s Day".
+    names = [" ".join(k.lower().split()) for k in lex["date_holidays"]]
+    holiday_re = "|".join(re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+")
+                          for h in sorted(names, key=len, reverse=True))
 
-    month_re = rf"(?:(?:{_alternation(full)})\b|(?:{_alternation(abbrev)})(?:\.|\b))"
+    # A month name may touch its day in tokenised text ("Dec31").
+    month_re = rf"(?:(?:{_alternation(full)})(?:\b|(?=\d))|(?:{_alternation(abbrev)})(?:\.|\b|(?=\d)))"
     weekday_re = rf"(?:{_alternation(weekdays)})\b"
     weekday_any_re = rf"(?:(?:{_alternation(weekdays)})\b|(?:{_alternation(wd_abbrev)})(?:\.|\b))"
     part_re = _alternation(parts)
     ordinal_re = _alternation(ordinals)
     count_re = _alternation(list(counts) + [str(i) for i in range(1, 10)])
     unit_re = _alternation(units)
+    relative_days = {" ".join(k.lower().split()): int(v) for k, v in lex["date_relative_days"].items()}
+    relative_day_re = _alternation(relative_days).replace(r"\ ", r"\s+")
 
     def g(name: str, body: str) -> str:
         return f"(?P<{name}>{body})"
@@ -106,7 +125,7 @@ def _grammar(lang: str) -> _Grammar:
 
     def D(n):
         # A day number, not the start of a bigger number ("13,000"), a decimal or a time.
-        return g(n, r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])") + r"(?:st|nd|rd|th)?\b(?![.,:/]\d|%)"
+        return g(n, r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])") + r"(?:st|nd|rd|th)?\b(?![.,:/]\d|%|\s*:\s*\d)"
 
     def Y(n):
         # Not a decade ("the 1990s", "the mid-1980's").
@@ -131,18 +150,30 @@ def _grammar(lang: str) -> _Grammar:
                   rf"(?:of\s+)?{M('ivdm2_m2')}(?:,?\s+{Y('ivdm2_y')})?"),
         ("ivdm", rf"(?:(?:from|between)\s+)?(?:the\s+)?{D('ivdm_d1')}(?:{RANGE}|\s+and\s+)(?:the\s+)?"
                  rf"{D('ivdm_d2')}\s+(?:of\s+)?{M('ivdm_m')}(?:,?\s+{Y('ivdm_y')})?"),
+        # Month ranges inside one year ("Jan-Feb 2017", "June–August 1992").
+        ("mmy", rf"{M('mmy_m1')}\s*(?:-|–|—)\s*{M('mmy_m2')},?\s+{Y('mmy_y')}"),
         # Full days with a year.
         ("mdy", rf"(?:{WD('mdy_w')},?\s+)?{M('mdy_m')}\s*{D('mdy_d')}{YSEP}{Y('mdy_y')}"),
         ("dmy", rf"(?:{WD('dmy_w')},?\s+)?(?:the\s+)?{D('dmy_d')}\s+(?:of\s+)?{M('dmy_m')}{YSEP}{Y('dmy_y')}"),
-        ("dmyh", rf"{D('dmyh_d')}([-/]){M('dmyh_m')}\1{Y('dmyh_y')}"),
-        ("iso", r"(?<![\w/.-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d/-]|\.\d)"),
+        ("dmyh", rf"{D('dmyh_d')}(?P<dmyh_s>[-/]){M('dmyh_m')}(?P=dmyh_s){Y('dmyh_y')}"),
+        ("iso", r"(?<![\w/.])(?<!\d-)(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d/]|-\d|\.\d)"),
         ("num", r"(?<![\w/.,-])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
+        # Tokenised text writes "8 / 2 / 2013" (four-digit year only).
+        ("nums", r"(?<![\w/.,-])(?P<nums_a>\d{1,2}) / (?P<nums_b>\d{1,2}) / (?P<nums_y>\d{4})(?![\w/-]|[.,]\d| /)"),
         ("numd", r"(?<![\w/.,-])(?P<numd_a>\d{1,2})-(?P<numd_b>\d{1,2})-(?P<numd_y>\d{4})(?![\w/-]|[.,]\d)"),
         ("dot", r"(?<![\w/.,-])(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4})(?![\w/-]|[.,]\d)"),
         ("ordy", rf"(?:the\s+)?{g('ordy_o', ordinal_re)}\s+of\s+{M('ordy_m')}(?:{YSEP}{Y('ordy_y')})?"),
         # Weekday with its date ("Monday (Oct 21)", "Tue May 9", "Friday, 18 October").
         ("wdmd", rf"{WD('wdmd_w')},?\s+\(?{M('wdmd_m')}\s*{D('wdmd_d')}(?:{YSEP}{Y('wdmd_y')})?\)?"),
         ("wddm", rf"{WD('wddm_w')},?\s+\(?(?:the\s+)?{D('wddm_d')}\s+(?:of\s+)?{M('wddm_m')}(?:{YSEP}{Y('wddm_y')})?\)?"),
+        # Named days ("Christmas", "Easter 2018", "last Easter", "Independence Day of this year").
+        ("hol", rf"(?:{g('hol_d', DEICTIC_NAME + '|coming|previous|following')}\s+|{Y('hol_y0')}\s+)?"
+                rf"{g('hol_h', holiday_re)}\b"
+                rf"(?:,?\s+\(?{M('hol_m')}\s*{D('hol_md')}(?:{YSEP}{Y('hol_my')})?\)?"
+                rf"|(?:\s*,\s*|\s+)(?:(?:of|in)\s+)?(?:{Y('hol_y')}|{g('hol_r', 'this|last|next')}\s+year\b))?"),
+        # A week of a year ("the first week of 2015", "the last week of 2016").
+        ("ywk", rf"(?:the\s+)?{g('ywk_n', 'first|second|third|fourth|fifth|last|final|[1-9](?:st|nd|rd|th)')}\s+"
+                rf"week\s+of\s+{Y('ywk_y')}"),
         # Weekday pinned to a week ("Tuesday this week", "next week on Tuesday").
         ("wdwk", rf"{g('wdwk_w', weekday_re)}\s+(?:of\s+)?{g('wdwk_d', 'this|next|last')}\s+week\b"),
         ("wkwd", rf"{g('wkwd_d', 'this|next|last')}\s+week(?:,?\s+on)?\s+{g('wkwd_w', weekday_re)}"),
@@ -160,24 +191,26 @@ def _grammar(lang: str) -> _Grammar:
         # Periods relative to the dateline.
         ("pru", rf"(?:the\s+)?{g('pru_p', 'end|start|beginning|middle')}\s+of\s+"
                 rf"{g('pru_d', 'this|last|next|the')}\s+{g('pru_u', 'week|month|year')}\b"),
-        ("ru", rf"(?:{g('ru_w', 'earlier|later')}\s+)?{g('ru_d', 'this|last|next|previous')}\s+"
+        ("ru", rf"(?:{g('ru_w', 'earlier|later|early|late|mid')}(?:\s|-)+)?{g('ru_d', 'this|last|next|previous')}\s+"
                rf"{g('ru_u', 'week|month|year')}\b"),
         ("ago", rf"{g('ago_n', count_re)}\s+{g('ago_u', unit_re)}\s+ago\b"),
         ("inn", rf"in\s+{g('inn_n', count_re)}\s+{g('inn_u', unit_re)}\b"),
+        ("rday", g("rday_w", relative_day_re) + r"\b"),
         # "the day" in market and event reports refers back to the last day named ("ended the day
         # at 8,017", "later in the day", "the same day"); only these fixed uses are read.
         ("anday", r"(?:(?P<anday_p>(?:early|late|later|earlier)\s+in)\s+|"
                   r"(?P<anday_q>(?:the\s+)?(?:start|end|close|beginning|rest)\s+of)\s+)?"
-                  r"the\s+(?P<anday_s>same\s+)?day\b"),
-        ("rday", r"(?P<rday_w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-                 r"today|tonight|yesterday|tomorrow)\b"),
+                  r"the\s+(?:(?P<anday_s>same)\s+|(?P<anday_n>previous|next|following)\s+)?day\b"),
+        # "two days later", "a week earlier": counted from the last day named.
+        ("anshift", rf"{g('anshift_n', count_re)}\s+{g('anshift_u', 'days?|weeks?')}\s+"
+                    rf"{g('anshift_w', 'later|earlier')}\b(?!\s+than)"),
         # Bare names and numbers.
         ("wd", g("wd_w", weekday_re)),
         ("mo", g("mo_m", month_re)),
         ("ayr", r"(?<![\w'’])['’]" + g("ayr_y", r"\d{2}") + r"\b(?!['’]?s\b|[.,:/-]\d)"),
         # A year; "2014-2018" is two years (joined into an interval below), "2022-23" is neither.
         ("yr", r"(?:(?<=\d{4}[-–])|(?<![\w$£€#.,/:'’–-]))" + g("yr_y", r"\d{4}")
-               + r"(?![\w%]|[.,:/]\d|[-–](?!\d{4}\b)\d|['’]s\b)"),
+               + r"(?![\w%]|[.,:/]\d|[-–](?!\d{4}(?![-–]?\d))\d|['’]s\b)"),
     ]
     # A date never runs across a line break (headline / dateline / paragraph).
     rules = [(name, body.replace(r"\s", r"[^\S\n]")) for name, body in rules]
@@ -187,7 +220,8 @@ def _grammar(lang: str) -> _Grammar:
                    + list(parts) + ["between", "from", "the", "this", "last", "next", "previous", "coming",
                                     "earlier", "later", "early", "late", "mid", "in", "today", "tonight",
                                     "yesterday", "tomorrow", "end", "start", "beginning", "middle", "close",
-                                    "rest", "same"])
+                                    "rest", "same"]
+                   + [re.split(r"['’ ]", h)[0] for h in names])
     heads = sorted({w.split()[0].lower() for w in first_words}, key=len, reverse=True)
     prefilter = r"(?=[\d'’]|(?:" + "|".join(re.escape(w) for w in heads) + r")\b|(?:" + \
         "|".join(re.escape(w) for w in heads) + r")[.\d-])"
@@ -200,11 +234,12 @@ def _grammar(lang: str) -> _Grammar:
         full_months=full,
         ambiguous_months=frozenset(w.lower() for w in lex["date_ambiguous_months"]),
         verb_months=frozenset(w.lower() for w in lex["date_verb_months"]),
+        capital_only_months=frozenset(w.lower() for w in lex["date_capital_only_months"]),
         verb_month_weak_cues=frozenset(w.lower() for w in lex["date_verb_month_weak_cues"]),
         weekdays=weekdays,
         weekday_abbrev=wd_abbrev,
         ordinals=ordinals,
-        relative_days={k.lower(): int(v) for k, v in lex["date_relative_days"].items()},
+        relative_days=relative_days,
         units=units,
         deictics={k.lower(): int(v) for k, v in lex["date_deictics"].items()},
         counts=counts,
@@ -215,10 +250,17 @@ def _grammar(lang: str) -> _Grammar:
                                 + r")(?:\s+(?:" + part_re + r"))?$"),
         cue_window=int(lex["date_cue_window"]),
         weekday_name_prefixes=frozenset(w.lower() for w in lex["date_weekday_name_prefixes"]),
+        holidays=holidays,
+        shift_words={k.lower(): int(v) for k, v in lex["date_shift_words"].items()},
+        shift_lead=_shift_lead_pattern(counts, units, lex["date_shift_words"]),
         year_nouns=frozenset(w.lower() for w in lex["date_year_nouns"]),
         year_blockers_before=re.compile(r"(?:^|(?<=[\s(]))(?:" + _alternation(p.lower() for p in lex["date_year_blockers_before"])
                                         + r")\s*$"),
         year_blockers_after=frozenset(w.lower() for w in lex["date_year_blockers_after"]),
+        year_cues=frozenset(w.lower() for w in lex["date_year_cues"]),
+        not_plural=frozenset(w.lower() for w in lex["date_not_plural"]),
+        day_anaphor_verbs=frozenset(w.lower() for w in lex["date_day_anaphor_verbs"]),
+        day_anaphor_stops=frozenset(w.lower() for w in lex["date_day_anaphor_stops"]),
     )
 
 
@@ -241,19 +283,57 @@ def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> L
             continue
         start, end, expr = parsed
         if expr.anchor == "anaphor":
-            expr = last_day or TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
+            # Refers back to the last day named (else the dateline), moved by its own shift.
+            base = last_day or TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
+            if expr.shift_unit:
+                if base.shift_unit and base.shift_unit != expr.shift_unit:
+                    pos = max(end, match.start() + 1)
+                    continue              # "a week later" after "the next day": too far to follow
+                total = expr.shift + (base.shift if base.shift_unit else 0)
+                base = TimeExpr(**{**base.__dict__, "shift_unit": expr.shift_unit, "shift": total})
+            expr = last_day = base
         elif expr.granularity == "day" and (expr.anchor != "relative" or expr.unit == "day"):
             last_day = expr               # a named day, not "three weeks ago"
         found.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=None,
                              granularity=expr.granularity, expr=expr))
         pos = max(end, match.start() + 1)
-    return _join_intervals(text, found, grammar)
+    return _join_intervals(text, _shifted(text, found, grammar), grammar)
+
+
+def _shifted(text: str, found: List[Mention], grammar: _Grammar) -> List[Mention]:
+    """'three days after Christmas', '2 weeks before May 13 1999', '3 days from today':
+    the named day moved by a count of units (the mention grows to cover the count)."""
+    out: List[Mention] = []
+    for m in found:
+        lead = grammar.shift_lead.search(text, max(0, m.start - 40), m.start)
+        expr = m.expr
+        if lead and expr.granularity == "day" and not expr.shift_unit and (not out or out[-1].end <= lead.start()):
+            word = lead.group("n").lower()
+            count = int(word) if word.isdigit() else grammar.counts.get(word)
+            if count:
+                unit = grammar.units[lead.group("u").lower()]
+                sign = grammar.shift_words[" ".join(lead.group("w").lower().split())]
+                shifted = TimeExpr(**{**expr.__dict__, "shift_unit": unit, "shift": sign * count})
+                start = lead.start()
+                m = Mention(kind="date", start=start, end=m.end, text=text[start:m.end], value=None,
+                            granularity="day", expr=shifted)
+        out.append(m)
+    return out
+
+
+def _shift_lead_pattern(counts, units, shift_words) -> "re.Pattern[str]":
+    counts = _alternation(list(counts) + [str(i) for i in range(1, 10)])
+    units = _alternation(units)
+    words = _alternation(shift_words)
+    return re.compile(rf"(?<![\w-])(?P<n>\d{{1,3}}|{counts})[^\S\n]+(?P<u>{units})[^\S\n]+"
+                      rf"(?P<w>{words})[^\S\n]+\Z", re.I)
 
 
 # "between 2014 and 2016", "from May to Oct 2020", "January 12, 2016 - 01/22/2016": two
 # dates joined by a range word become one interval mention spanning the whole expression.
-_RANGE_AFTER_FROM = re.compile(r"[^\S\n]*(?:-|–|—|to|until|till|through|thru)[^\S\n]*\Z", re.I)
-_RANGE_AFTER_BETWEEN = re.compile(r"[^\S\n]+and[^\S\n]+\Z", re.I)
+_RANGE_AFTER_FROM = re.compile(r"[^\S\n]*(?:-|–|—|~|to|until|till|through|thru)[^\S\n]*\Z", re.I)
+_RANGE_AFTER_BETWEEN = re.compile(r"[^\S\n]+(?:and|through|thru)[^\S\n]+\Z|[^\S\n]*(?:-|–|—|~)[^\S\n]*\Z", re.I)
+_RANGE_TO = re.compile(r"[^\S\n]+to[^\S\n]+\Z", re.I)
 _RANGE_BARE = re.compile(r"[^\S\n]*(?:-|–|—|~)[^\S\n]*\Z|[^\S\n]+(?:through|thru)[^\S\n]+\Z", re.I)
 _RANGE_LEAD = re.compile(r"\b(from|between)[^\S\n]+\Z", re.I)
 
@@ -290,6 +370,9 @@ def _interval_of(text: str, a: Mention, b: Mention) -> Optional[Mention]:
         pass
     elif word is None and _RANGE_BARE.match(gap) and not (a.expr.is_relative or b.expr.is_relative):
         lead = None                       # "2014-2018", "Oct. 8 – Oct. 13, 2024"
+    elif (word is None and _RANGE_TO.match(gap) and a.expr.anchor == b.expr.anchor == "absolute"
+          and a.expr.granularity == b.expr.granularity == "year"):
+        lead = None                       # "2014 to 2018"
     else:
         return None
     start_expr = _borrow_year(a.expr, b.expr)
@@ -340,7 +423,7 @@ class _Match:
         if key not in self.grammar.months:
             return None
         capital = word[0].isupper()
-        if key == "may" and not capital:
+        if key in self.grammar.capital_only_months and not capital:
             return None                    # "may" the modal verb
         if not attached and key in self.grammar.ambiguous_months and not capital:
             return None
@@ -379,10 +462,10 @@ class _Match:
         "at large until Dec. 7").
         """
         clause = self.clause_before()
-        if prepositions and self.grammar.future_preps.search(clause):
-            return "future"
         future = [m.end() for m in self.grammar.future_cues.finditer(clause)]
         past = [m.end() for m in self.grammar.past_cues.finditer(clause)]
+        if prepositions and self.grammar.future_preps.search(clause) and not past:
+            return "future"               # "closed until Friday", but not "was restored by Saturday"
         if future and (not past or future[-1] > past[-1]):
             return "future"
         if past:
@@ -391,10 +474,6 @@ class _Match:
 
 
 Parsed = Optional[Tuple[int, int, TimeExpr]]
-
-
-def _day(value: Optional[str]) -> Optional[int]:
-    return None if value is None else int(value)
 
 
 def _year(value: Optional[str]) -> Optional[int]:
@@ -417,8 +496,8 @@ def _interval(x: _Match, m1: Optional[int], d1: str, y1: Optional[str],
     year_start = _year(y1) if y1 else year_end
     if year_start is not None and y1 is None and (m1, day1) > (m2, day2):
         year_start -= 1                   # "Dec. 30 to Jan. 2, 2024"
-    if (m1, day1) == (m2, day2) and year_start == year_end:
-        return None
+    if m1 == m2 and day1 >= day2 and (year_start == year_end or y is None):
+        return None                       # "Oct. 13-8", "April 10, 2007-7": no range
     start = _md(m1, day1, year_start)
     end = _md(m2, day2, year_end)
     return (*x.span, TimeExpr(anchor=start.anchor, granularity="interval", start=start, end=end))
@@ -444,13 +523,17 @@ def _b_ivdm(x: _Match) -> Parsed:
     return _interval(x, m, x.get("d1"), None, m, x.get("d2"), x.get("y"))
 
 
-def _with_direction(x: _Match, expr: TimeExpr, honour_past: bool = True) -> TimeExpr:
+def _with_direction(x: _Match, expr: TimeExpr, full_day: bool = False) -> TimeExpr:
+    """The expression with the direction its context gives (see _Match.direction).
+
+    ``full_day``: a day with no year ("Oct. 21") is read nearest the dateline unless a future
+    cue says otherwise; a past cue somewhere in the clause is too weak ("said ... on June 17"
+    about a coming day), only a past verb right before it counts ("issued Jan. 14").
+    """
     if expr.anchor not in ("month_day", "weekday"):
         return expr
-    direction = x.direction(prepositions=honour_past)
-    if direction != "future" and not honour_past:
-        # A day with no year: a past cue somewhere in the clause is too weak ("said ... on
-        # June 17" about a coming day); only a past verb right before it counts ("issued Jan. 14").
+    direction = x.direction(prepositions=not full_day)
+    if direction != "future" and full_day:
         direction = "past" if x.past_verb_before() else "nearest"
     if direction == "nearest":
         return expr
@@ -464,9 +547,7 @@ def _full_day(x: _Match) -> Parsed:
     if x.get("y") is None and _verb_month_before_count(x):
         return None
     expr = _md(month, int(x.get("d")), _year(x.get("y")))
-    # A day with no year: only a future cue changes the nearest reading (past cues are too
-    # common in reported speech: "said ... on June 17" about a coming day).
-    return (*x.span, _with_direction(x, expr, honour_past=False))
+    return (*x.span, _with_direction(x, expr, full_day=True))
 
 
 def _verb_month_before_count(x: _Match) -> bool:
@@ -495,6 +576,9 @@ def _b_numd(x: _Match) -> Parsed:
     return _b_num(x)
 
 
+_b_nums = _b_numd
+
+
 def _b_dot(x: _Match) -> Parsed:
     return _numeric(x, int(x.get("y")), int(x.get("m")), int(x.get("d")))
 
@@ -518,6 +602,53 @@ def _b_ordy(x: _Match) -> Parsed:
         return None
     day = x.grammar.ordinals[x.get("o").lower()]
     return (*x.span, _md(month, day, _year(x.get("y"))))
+
+
+def _b_mmy(x: _Match) -> Parsed:
+    m1, m2 = x.month("m1", attached=True), x.month("m2", attached=True)
+    if m1 is None or m2 is None or m1 == m2:
+        return None
+    year = int(x.get("y"))
+    start = TimeExpr(anchor="absolute", granularity="month", year=year - (m1 > m2), month=m1)
+    end = TimeExpr(anchor="absolute", granularity="month", year=year, month=m2)
+    return (*x.span, TimeExpr(anchor="absolute", granularity="interval", start=start, end=end))
+
+
+def _b_hol(x: _Match) -> Parsed:
+    rule = x.grammar.holidays.get(_fold(x.get("h")))
+    if rule is None:
+        return None
+    if x.get("m"):
+        # "Easter Sunday, April 8, 2012": the written date says which one.
+        month = x.month("m", attached=True)
+        if month is None:
+            return None
+        return (*x.span, _with_direction(x, _md(month, int(x.get("md")), _year(x.get("my"))), full_day=True))
+    year = _year(x.get("y")) or _year(x.get("y0"))
+    year_offset = x.grammar.deictics[x.get("r").lower()] if x.get("r") else None
+    deictic_word = x.get("d")
+    deictic = None
+    if deictic_word:
+        word = deictic_word.lower().split()[0]
+        deictic = 1 if word == "following" else _deictic(deictic_word, x.grammar)
+    expr = TimeExpr(anchor="holiday", granularity="day", holiday=rule, year=year,
+                    year_offset=year_offset, deictic=deictic)
+    if year is None and year_offset is None and deictic is None:
+        expr = TimeExpr(**{**expr.__dict__, "direction": x.direction()})
+    return (*x.span, expr)
+
+
+def _b_ywk(x: _Match) -> Parsed:
+    year = int(x.get("y"))
+    word = x.get("n").lower()
+    if word in ("last", "final"):
+        day = dt.date(year, 12, 28)       # always in the year's last ISO week
+    else:
+        n = x.grammar.ordinals.get(word) or int(word[:-2])
+        day = dt.date(year, 1, 4) + dt.timedelta(weeks=n - 1)   # Jan 4 is always in week 1
+    if day.isocalendar()[0] != year:
+        return None
+    return (*x.span, TimeExpr(anchor="absolute", granularity="week", year=day.year, month=day.month, day=day.day))
 
 
 def _b_wdwk(x: _Match) -> Parsed:
@@ -640,35 +771,46 @@ def _b_inn(x: _Match) -> Parsed:
 def _b_ayr(x: _Match) -> Parsed:
     # "since '82": a two-digit year only after a year cue ("iLife '11" is a product).
     before = x.words_before(1)
-    if not before or before[0] not in YEAR_CUES:
+    if not before or before[0] not in x.grammar.year_cues:
         return None
     return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=_expand_year(x.get("y"))))
 
 
-_DAY_ANAPHOR_VERBS = frozenset("""end ended ending ends finish finished finishing finishes close closed
-closing closes for""".split())
-_DAY_ANAPHOR_STOP = frozenset("of before after when that which who he she it they we i you as".split())
-
-
 def _b_anday(x: _Match) -> Parsed:
+    # The word right after (no punctuation between): "the day he died", "the next day or two".
+    following = re.findall(r"^[^\S\n]+([\w']+)", x.text[x.m.end():x.m.end() + 20].lower())
+    if x.get("n"):
+        # "the previous day", "the next day": the day before / after the last day named.
+        if following and following[0] in x.grammar.day_anaphor_stops:
+            return None                   # "over the next day or two"
+        shift = -1 if x.get("n").lower() == "previous" else 1
+        return (*x.span, TimeExpr(anchor="anaphor", granularity="day", shift_unit="day", shift=shift))
     if not (x.get("s") or x.get("p") or x.get("q")):
-        following = re.findall(r"[\w']+", x.text[x.m.end():x.m.end() + 20].lower())[:1]
-        if following and following[0] in _DAY_ANAPHOR_STOP:
+        if following and following[0] in x.grammar.day_anaphor_stops:
             return None                   # "the day of the vote", "the day before", "the day he died"
         before = x.words_before(1)
-        if not (before and before[0] in _DAY_ANAPHOR_VERBS):
+        if not (before and before[0] in x.grammar.day_anaphor_verbs):
             return None
     return (*x.span, TimeExpr(anchor="anaphor", granularity="day"))
 
 
+def _b_anshift(x: _Match) -> Parsed:
+    word = x.get("n").lower()
+    count = int(word) if word.isdigit() else x.grammar.counts.get(word)
+    if not count:
+        return None
+    unit = x.grammar.units[x.get("u").lower()]
+    sign = 1 if x.get("w").lower() == "later" else -1
+    return (*x.span, TimeExpr(anchor="anaphor", granularity="day", shift_unit=unit, shift=sign * count))
+
+
 def _b_rday(x: _Match) -> Parsed:
-    word = " ".join(x.get("w").lower().split())
-    if word == "the day before yesterday":
-        offset = -2
-    elif word == "the day after tomorrow":
-        offset = 2
-    else:
-        offset = x.grammar.relative_days[word]
+    words = x.get("w").split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and x.words_before(1):
+        prev = x.text[max(0, x.m.start() - 20):x.m.start()].split()
+        if prev and prev[-1][:1].isupper():
+            return None                   # "CBS This Morning": a name
+    offset = x.grammar.relative_days[" ".join(x.get("w").lower().split())]
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit="day", offset=offset))
 
 
@@ -707,15 +849,11 @@ def _b_mo(x: _Match) -> Parsed:
     return (*x.span, _with_direction(x, expr))
 
 
-_PLURAL_NOT = frozenset("""was has is this thus plus always perhaps across besides unless whereas
-towards afterwards its his hers ours yours theirs does goes as us yes less""".split())
-
-
 def _b_yr(x: _Match) -> Parsed:
     year = int(x.get("y"))
     g = x.grammar
     before = x.words_before(1)
-    cued = bool(before) and before[0] in YEAR_CUES
+    cued = bool(before) and before[0] in g.year_cues
     low = YEAR_WITH_CUE_MIN if cued else BARE_YEAR_RANGE[0]
     if not (low <= year <= BARE_YEAR_RANGE[1]):
         return None
@@ -725,14 +863,14 @@ def _b_yr(x: _Match) -> Parsed:
     following = re.match(r"[^\S\n]*([\w%]+)", x.text[x.m.end():x.m.end() + 40])
     preceding = re.search(r"(\w+)[^\S\n]+$", x.text[max(0, x.m.start() - 30):x.m.start()])
     if (preceding and following and preceding.group(1)[:1].isupper() and following.group(1)[:1].isupper()
-            and x.words_before(1) and not cued and preceding.group(1).lower() not in ("the", "for", "a")):
+            and x.words_before(1) and preceding.group(1).lower() not in g.year_cues):
         return None                       # inside a name ("the Russell 2000 Index", "Windows 2000 Server")
     if following:
         word = following.group(1)
         if word.lower() in g.year_blockers_after:
             return None                   # "2000 GMT", "1900 km"
         if (word[:1].islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-                and word not in _PLURAL_NOT and word not in g.year_nouns):
+                and word not in g.not_plural and word not in g.year_nouns):
             return None                   # "2022 soldiers": a count
     return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=year))
 
