@@ -1,0 +1,754 @@
+"""Cross-source comparison: figures several articles report about the same thing, compared
+without any declaration.
+
+    cross_check(items, facts=(), settings=DEFAULT_CROSS_SETTINGS) -> List[Verdict]
+
+``items`` pairs each article with its extracted mentions. Mentions that belong to
+a declared fact are left out (the fact's own check judges them). The rest are
+aligned across articles and one Verdict is returned per aligned figure group:
+"fail" when the sources disagree (every article involved named with its value),
+"pass" when they agree (only with ``settings.report_agreeing``).
+
+How figures are aligned (precision first — quiet unless sure):
+1. Each quantity gets a key (:mod:`factcheck.align`): its unit, its counted noun's
+   group, or the role word next to it ("killed" -> dead). A date's key is its
+   role: the date of a statement ("said Friday") or of an event ("transported
+   between October 8 and 13"); persons are not compared here. Figures without a
+   key, in datelines/bylines, or split off a larger number are skipped.
+2. For every pair of articles and every key, mentions are paired one-to-one,
+   greedily by sentence similarity, with a bonus for pairs whose values agree:
+   when an article reports both 1,500 and 10,000 soldiers, each figure pairs with
+   its own counterpart elsewhere, not with the other one.
+3. Agreeing pairs link mentions into value clusters (one figure, one value).
+4. A pair disagrees when its values are incompatible (see :func:`quantity_relation`,
+   :func:`date_relation`), its similarity clears the (higher) conflict threshold
+   — or, for quantities, a lower one when a lonely value stands against a value
+   several sources agree on — and no guard explains the difference away:
+   - some article states both values (the clusters share an article, the other
+     value stands in the paired sentence, or under the same key in a comparably
+     similar sentence): two different figures of that article;
+   - another sentence of one article repeats more of the paired sentence's
+     figures: that sentence is the counterpart, the paired one says something else;
+   - the names near the figures differ ("Smith" vs "Jones");
+   - the values are orders of magnitude apart, or the sentences are figure-dense
+     lists and not similar enough;
+   - dates: relative dates resolved against different datelines, each source's
+     own publication day, or a past date in a sentence about the future.
+5. Value clusters joined by disagreements form a failing group; clusters of
+   several sources with no disagreement form a passing group.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from .align import (Token, counted_key, date_role, has_future_cue, idf_table, is_metadata, names_near,
+                    proper_nouns, role_near, sentence_stems, tokens, weighted_jaccard, window_stems)
+from .article import Article
+from .compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
+from .facts import Fact
+from .lang import lexicon
+from .mention import Mention
+from .verdict import Finding, Verdict, mark
+
+AGREE, DIFFER, DRIFT = "agree", "differ", "drift"
+
+
+@dataclass(frozen=True)
+class CrossSettings:
+    """The alignment thresholds and value-compatibility choices, all in one place.
+
+    Alignment (similarity is in [0, 1], see :mod:`factcheck.align`):
+    window_tokens: words either side of a figure that form its close context.
+    role_window: how far (in words) a role word ("killed", "injured") may stand
+        from a figure with no or a generic counted noun to key it.
+    sentence_weight: share of whole-sentence overlap in the similarity; the rest
+        is the overlap of the close context windows.
+    link_threshold: below this two mentions are never aligned (not the same figure).
+    conflict_threshold: a pair of quantities with incompatible values is reported
+        only at or above this similarity.
+    date_conflict_threshold: the same for dates, higher because news sentences
+        carry many dates of different events ("struck on Tuesday", "said on
+        Wednesday").
+    drift_threshold: a qualifier drift ("more than 13,000" vs "13,000") is
+        reported only at or above this similarity.
+    agreement_bonus: added to the similarity of a pair whose values agree when
+        pairing greedily, so a figure prefers its own counterpart.
+    echo_margin: a disagreeing pair is dropped when either article also states
+        the other's value under the same key in a sentence at most this much less
+        similar than the pair's — then they are likely two figures of that article.
+    min_shared_words: a pair must share at least this many content words in the
+        sentences to be aligned at all.
+    min_sentence_words: mentions in sentences with fewer content words (datelines,
+        captions, bylines) are not aligned.
+    names_must_overlap: when both figures have capitalised words (names) within
+        ``names_width`` words and they share none, they are not the same figure
+        ("Smith caught 29 passes" vs "Jones caught 5 passes").
+    dense_figures / dense_conflict_threshold: in a sentence listing this many
+        figures or more (box scores, spec sheets, results) a figure pairs with
+        the wrong one easily, so a disagreement there needs this similarity.
+    max_ratio: values further apart than this factor are different figures
+        (a season's total and one game's), not conflicting reports of one.
+    own_dateline_dates_conflict: when each article dates the figure to its own
+        publication day ("announced today"), differing days are two reports, not
+        a disagreement. Off: such pairs are not reported.
+    consensus_threshold / consensus_sources: below ``conflict_threshold`` a pair
+        of quantities still disagrees when one side's value is stated by no other
+        article and the other side's value is agreed on by at least
+        ``consensus_sources`` articles, and the pair's similarity reaches
+        ``consensus_threshold`` (one outlet off the consensus: a typo, an
+        outdated toll, an injected error). ``date_consensus_threshold`` is the
+        same for dates (None: dates need ``date_conflict_threshold`` always).
+    counterpart_min_shared: a disagreeing pair is dropped when another sentence of
+        one article repeats at least this many of the other sentence's figures
+        (and more than the paired sentence does): that sentence is the real
+        counterpart, the paired one reports something else.
+    distrust_past_in_future: a relative date resolved before its article's
+        publication date in a sentence about the future ("is due to appear on
+        Tuesday") is a resolution slip: it is never reported as disagreeing.
+    skip_fragments: leave out figures that look like pieces of a larger number
+        split by the text ("2. 7GHz" -> "7GHz", "4 1 / 2 hours" -> "2 hours").
+    relative_dates_need_same_dateline: a relative date ("on Saturday", "this
+        year") disagrees with another only when both articles carry the same
+        publication date; across datelines a mismatch is mostly a resolution slip.
+
+    Values:
+    approximate_tolerance: relative slack when either side is approximate
+        ("about 1,500" vs 1,520 agrees at 0.05).
+    rounding_min: a round figure at least this large ("200", "1,500") agrees with
+        a more precise one that rounds to it ("249", "1,523")...
+    rounding_min_digits: ...when the precise one has at least this many
+        significant digits (so "10,000" vs "12,000" is not a rounding).
+    bound_admits_satisfying: a bound agrees with a plain figure that satisfies it
+        ("more than 200 injured" vs "249 injured").
+    differing_bounds_disagree: two bounds of the same direction with different
+        figures disagree ("at least one dead" vs "at least five dead"): in news
+        "at least N" reports the N confirmed, so different N are different reports.
+    report_qualifier_drift: report a strict bound against the same plain figure
+        ("more than 13,000" vs "13,000") when the pair clears ``drift_threshold``;
+        an inclusive bound ("at least 24" vs "24", lexicon ``cross_inclusive_bounds``)
+        agrees.
+    vague_conflicts: let vague amounts ("thousands of") disagree with figures of
+        another order of magnitude. Off: vague amounts never contradict here.
+    vague_span: a vague amount V covers [V, V * vague_span) when compared.
+
+    Output:
+    report_agreeing: also return "pass" verdicts for groups whose sources agree.
+    compare_dates: align and compare dates (not only quantities).
+    """
+
+    window_tokens: int = 6
+    role_window: int = 4
+    sentence_weight: float = 0.5
+    link_threshold: float = 0.2
+    conflict_threshold: float = 0.35
+    date_conflict_threshold: float = 0.45
+    drift_threshold: float = 0.6
+    agreement_bonus: float = 0.15
+    echo_margin: float = 0.25
+    min_shared_words: int = 2
+    min_sentence_words: int = 3
+    names_must_overlap: bool = True
+    names_width: int = 12
+    dense_figures: int = 4
+    dense_conflict_threshold: float = 0.6
+    max_ratio: float = 50.0
+    own_dateline_dates_conflict: bool = False
+    skip_fragments: bool = True
+    distrust_past_in_future: bool = True
+    consensus_threshold: float = 0.25
+    date_consensus_threshold: Optional[float] = 0.3
+    counterpart_min_shared: int = 3
+    consensus_sources: int = 3
+    relative_dates_need_same_dateline: bool = True
+    approximate_tolerance: float = 0.05
+    rounding_min: float = 100
+    rounding_min_digits: int = 3
+    bound_admits_satisfying: bool = True
+    differing_bounds_disagree: bool = True
+    report_qualifier_drift: bool = True
+    vague_conflicts: bool = False
+    vague_span: float = 10.0
+    report_agreeing: bool = True
+    compare_dates: bool = True
+    lang: str = "en"
+
+
+DEFAULT_CROSS_SETTINGS = CrossSettings()
+
+
+# --------------------------------------------------------------------------- values
+
+def _significant_digits(x: float) -> int:
+    if x != int(x):
+        return len(repr(x).replace(".", "").replace("-", "").strip("0"))
+    digits = str(abs(int(x))).rstrip("0")
+    return max(len(digits), 1)
+
+
+def _rounds_to(round_value: float, precise: float, s: CrossSettings) -> bool:
+    """Is ``round_value`` a rounding of ``precise`` ("1,500" of 1,523)?"""
+    if round_value < s.rounding_min or round_value != int(round_value):
+        return False
+    if _significant_digits(precise) < max(s.rounding_min_digits, _significant_digits(round_value) + 1):
+        return False
+    zeros = len(str(int(round_value))) - len(str(int(round_value)).rstrip("0"))
+    step = 10 ** zeros
+    return math.floor(precise / step + 0.5) * step == round_value
+
+
+def quantity_relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_SETTINGS) -> Tuple[str, str]:
+    """(AGREE | DIFFER | DRIFT, why) for two quantities already known to count the same thing."""
+    if a.vague or b.vague:
+        return _vague_relation(a, b, s)
+    qa, qb = as_quantity(a.value), as_quantity(b.value)
+    if qa is None or qb is None:
+        return AGREE, ""                      # unreadable: say nothing rather than guess
+    ca, cb = qualifier_class(a.qualifier, s.lang), qualifier_class(b.qualifier, s.lang)
+    if qa[0] != qa[1] or qb[0] != qb[1]:      # a range on either side
+        if _close(qa, qb, 0.0):
+            return AGREE, ""
+        (lo, hi), x = (qa, qb) if qa[0] != qa[1] else (qb, qa)
+        if x[0] == x[1] and lo <= x[0] <= hi:
+            return AGREE, ""
+        return DIFFER, "different figures"
+    x, y = qa[0], qb[0]
+    if math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9):
+        if {ca, cb} == {"lower", "upper"}:
+            return DIFFER, "opposite qualifiers"
+        if (ca in ("lower", "upper")) != (cb in ("lower", "upper")):
+            bound = a.qualifier if ca in ("lower", "upper") else b.qualifier
+            if _inclusive(bound, s.lang):
+                return AGREE, ""          # "at least 24" and "24"
+            return DRIFT, "qualifier drift"
+        return AGREE, ""
+    if "approximate" in (ca, cb) and abs(x - y) <= s.approximate_tolerance * max(abs(x), abs(y)):
+        return AGREE, ""
+    if ca in ("exact", "approximate") and cb in ("exact", "approximate"):
+        if _rounds_to(x, y, s) or _rounds_to(y, x, s):
+            return AGREE, ""
+        return DIFFER, "different figures"
+    if ca in ("lower", "upper") and cb in ("lower", "upper"):
+        if ca == cb:
+            return (DIFFER, "different bounds") if s.differing_bounds_disagree else (AGREE, "")
+        low, high = (x, y) if ca == "lower" else (y, x)
+        return (AGREE, "") if low < high else (DIFFER, "bounds exclude each other")
+    # one bound, one plain figure
+    (bound, cls), plain = ((x, ca), y) if ca in ("lower", "upper") else ((y, cb), x)
+    satisfied = plain > bound if cls == "lower" else plain < bound
+    if satisfied and s.bound_admits_satisfying:
+        return AGREE, ""
+    return DIFFER, "figure outside the bound"
+
+
+@lru_cache(maxsize=None)
+def _inclusive_bounds(lang: str) -> FrozenSet[str]:
+    return frozenset(" ".join(str(w).lower().split()) for w in lexicon(lang).get("cross_inclusive_bounds") or ())
+
+
+def _inclusive(qualifier: Optional[str], lang: str) -> bool:
+    return " ".join((qualifier or "").lower().split()) in _inclusive_bounds(lang)
+
+
+def _close(a, b, tol) -> bool:
+    return all(math.isclose(p, q, rel_tol=max(tol, 1e-9), abs_tol=1e-9) for p, q in zip(a, b))
+
+
+def _vague_relation(a: Mention, b: Mention, s: CrossSettings) -> Tuple[str, str]:
+    if not s.vague_conflicts:
+        return AGREE, ""
+    qa, qb = as_quantity(a.value), as_quantity(b.value)
+    if qa is None or qb is None:
+        return AGREE, ""
+    vague, other = (qa, qb) if a.vague else (qb, qa)
+    low, high = vague[0], vague[0] * s.vague_span
+    if other[1] >= low and other[0] < high:
+        return AGREE, ""
+    return DIFFER, "different orders of magnitude"
+
+
+def date_relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_SETTINGS) -> Tuple[str, str]:
+    """Dates agree when equal, or when the coarser one contains the finer one
+    ("last week" contains "Friday"). Two intervals must be equal."""
+    pa, pb = safe_period(a.value), safe_period(b.value)
+    if pa is None or pb is None:
+        return AGREE, ""
+    if (pa.start, pa.end) == (pb.start, pb.end):
+        return AGREE, ""
+    if pa.granularity == pb.granularity:
+        return DIFFER, "different dates"
+    if pa.contains(pb) or pb.contains(pa):
+        return AGREE, ""
+    return DIFFER, "dates do not overlap" if not (pa.overlaps(pb)) else "different periods"
+
+
+def relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_SETTINGS) -> Tuple[str, str]:
+    return date_relation(a, b, s) if a.kind == "date" else quantity_relation(a, b, s)
+
+
+# --------------------------------------------------------------------------- facts
+
+def _fold(word: str) -> str:
+    word = word.lower().strip()
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def belongs_to_fact(mention: Mention, article: Article, fact: Fact) -> bool:
+    """Is ``mention`` one the declared ``fact`` already checks (kind + ``of`` + ``unit`` +
+    ``context``)? The matcher's own scope rule when it is available, so both agree."""
+    scope = _matcher_scope()
+    if scope is not None:
+        return bool(scope(fact, mention, article))
+    return _own_scope(mention, article.sentence(mention.start), fact)
+
+
+@lru_cache(maxsize=None)
+def _matcher_scope():
+    try:
+        from .match import in_scope
+    except Exception:                   # the matcher is optional here; fall back to our rule
+        return None
+    return in_scope
+
+
+def _own_scope(mention: Mention, sentence: str, fact: Fact) -> bool:
+    if mention.kind != fact.kind:
+        return False
+    if fact.of:
+        counted = {_fold(w) for w in (mention.counted or "").replace("-", " ").split()}
+        if not any(_fold(o.split()[-1]) in counted for o in fact.of if o.split()):
+            return False
+    if fact.unit and (mention.unit or "").lower() != fact.unit.lower():
+        return False
+    if fact.context:
+        lowered = sentence.lower()
+        if not any(c.lower() in lowered for c in fact.context):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- alignment
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention ready to be aligned: where it is, what it counts, what surrounds it."""
+
+    source: int                         # index of the article in the input
+    article: Article
+    mention: Mention
+    key: str                            # what is compared: "soldiers", "km", "dead", "date:report"
+    sentence: Tuple[int, int]           # sentence span in the article
+    sentence_words: FrozenSet[str]
+    window_words: FrozenSet[str]
+    names: FrozenSet[str] = frozenset() # capitalised words near the figure
+    figures: int = 0                    # quantities in the same sentence (this one included)
+    future: bool = False                # the sentence speaks of the future ("will", "is due to")
+
+
+def candidates(source: int, article: Article, mentions: Sequence[Mention], facts: Sequence[Fact],
+               s: CrossSettings) -> List[Candidate]:
+    out = []
+    token_cache: Dict[Tuple[int, int], List[Token]] = {}
+    figures: Counter = Counter(article.sentence_span(m.start) for m in mentions if m.kind == "quantity")
+    proper = proper_nouns((tokens(article.text[a:b], a, s.lang) for a, b in article.sentences), article.text) \
+        if s.names_must_overlap else frozenset()
+    for m in mentions:
+        if m.kind == "person" or (m.kind == "date" and not s.compare_dates) or m.value is None:
+            continue
+        span = article.sentence_span(m.start)
+        if span[0] == span[1]:
+            continue
+        sentence = article.text[span[0]:span[1]]
+        if any(belongs_to_fact(m, article, f) for f in facts):
+            continue
+        if span not in token_cache:
+            token_cache[span] = tokens(sentence, span[0], s.lang)
+        toks = token_cache[span]
+        words = sentence_stems(toks, m.start, m.end)
+        if len(words) < s.min_sentence_words:
+            continue                    # a dateline, a caption, a table cell: no context to align by
+        if m.kind == "date" and is_metadata(toks, article.text, s.lang):
+            continue
+        if s.skip_fragments and m.kind == "quantity" and _fragment(article.text, m.start):
+            continue
+        key = _key(m, toks, article.text, s)
+        if key is None:
+            continue
+        out.append(Candidate(source, article, m, key, span, words,
+                             window_stems(toks, m.start, m.end, s.window_tokens),
+                             names_near(toks, m.start, m.end, s.names_width, article.text, proper, s.lang),
+                             figures.get(span, 0), has_future_cue(toks, article.text, s.lang)))
+    return out
+
+
+def _fragment(text: str, start: int) -> bool:
+    """Is the figure at ``start`` the tail of a number the text split ("2. 7GHz", "4 1 / 2")?"""
+    gap = text[max(0, start - 4):start]
+    before = gap.rstrip()
+    if not before:
+        return False
+    return before.endswith("/") or (before[-1].isdigit() and gap != before) \
+        or (len(before) >= 2 and before[-1] == "." and before[-2].isdigit())
+
+
+def _key(m: Mention, toks: Sequence[Token], text: str, s: CrossSettings) -> Optional[str]:
+    if m.kind == "date":
+        return "date:" + date_role(toks, m.start, m.end, text, s.lang)
+    if m.unit:
+        return m.unit
+    group, generic = counted_key(m.counted, s.lang)
+    if group and not generic:
+        return group
+    # Keyed by a role word ("killing at least one"): only whole counts, and not a
+    # number glued to a compound ("6.1-magnitude quake ... killed").
+    number = as_quantity(m.value)
+    glued = m.end < len(text) and text[m.end] in "-‐–"
+    if number is None or glued or any(v != int(v) for v in number):
+        return None
+    role = role_near(toks, m.start, m.end, s.role_window, s.lang, text)
+    return role or group
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: Candidate
+    b: Candidate
+    similarity: float
+    relation: str
+    reason: str
+
+
+def similarity(a: Candidate, b: Candidate, idf, s: CrossSettings) -> float:
+    shared = (a.sentence_words & b.sentence_words)
+    if len(shared) < s.min_shared_words:
+        return 0.0
+    if s.names_must_overlap and a.names and b.names and not (a.names & b.names):
+        return 0.0                      # "Smith caught 29 passes" vs "Jones caught 5 passes"
+    sentence = weighted_jaccard(a.sentence_words, b.sentence_words, idf)
+    window = weighted_jaccard(a.window_words, b.window_words, idf)
+    return s.sentence_weight * sentence + (1 - s.sentence_weight) * window
+
+
+def align(cands: Sequence[Candidate], s: CrossSettings = DEFAULT_CROSS_SETTINGS) -> List[Pair]:
+    """One-to-one pairs per (article pair, key), greedy by similarity + agreement bonus."""
+    idf = _idf(cands)
+    by_key: Dict[str, Dict[int, List[Candidate]]] = defaultdict(lambda: defaultdict(list))
+    for c in cands:
+        by_key[c.key][c.source].append(c)
+    pairs: List[Pair] = []
+    for groups in by_key.values():
+        sources = sorted(groups)
+        for i, x in enumerate(sources):
+            for y in sources[i + 1:]:
+                pairs += _pair_up(groups[x], groups[y], idf, s)
+    return pairs
+
+
+def _idf(cands: Sequence[Candidate]):
+    return idf_table({(c.source, c.sentence): c.sentence_words for c in cands}.values())
+
+
+def _pair_up(left: Sequence[Candidate], right: Sequence[Candidate], idf, s: CrossSettings) -> List[Pair]:
+    scored = []
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            sim = similarity(a, b, idf, s)
+            if sim < s.link_threshold:
+                continue
+            rel, why = relation(a.mention, b.mention, s)
+            bonus = s.agreement_bonus if rel == AGREE else 0.0
+            scored.append((-(sim + bonus), -sim, i, j, Pair(a, b, sim, rel, why)))
+    scored.sort(key=lambda t: t[:4])
+    used_a, used_b, out = set(), set(), []
+    for _, _, i, j, pair in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append(pair)
+    return out
+
+
+def _same_value(a: Mention, b: Mention) -> bool:
+    if a.kind == "date":
+        pa, pb = safe_period(a.value), safe_period(b.value)
+        return pa is not None and pb is not None and (pa.start, pa.end) == (pb.start, pb.end)
+    qa, qb = as_quantity(a.value), as_quantity(b.value)
+    return qa is not None and qb is not None and _close(qa, qb, 0.0)
+
+
+def _echoed(mine: Candidate, other: Candidate, sim: float, by_source, idf, s: CrossSettings,
+            mentions: Sequence[Sequence[Mention]] = ()) -> bool:
+    """Does ``other``'s article also state ``mine``'s value — in the very sentence of ``other``
+    (counting the same or nothing known: "five of Creighton's first eight points"), or under the same key in
+    a comparably similar sentence? Then the two values are two different figures of that
+    article, not a contradiction."""
+    if mentions:
+        start, end = other.sentence
+        keyed = {id(c.mention): c.key for (source, _), cs in by_source.items() if source == other.source
+                 for c in cs}
+        for m in mentions[other.source]:
+            if m is not other.mention and m.kind == mine.mention.kind and start <= m.start < end \
+                    and keyed.get(id(m), other.key) == other.key and _same_value(mine.mention, m):
+                return True             # ...unless it plainly counts something else ("12 arrested")
+    floor = max(s.link_threshold, sim - s.echo_margin)
+    for c in by_source.get((other.source, other.key), ()):
+        if c is not other and _same_value(mine.mention, c.mention) and similarity(mine, c, idf, s) >= floor:
+            return True
+    return False
+
+
+def _figures_by_sentence(article: Article, mentions: Sequence[Mention]) -> Dict[Tuple[int, int], FrozenSet]:
+    out: Dict[Tuple[int, int], set] = defaultdict(set)
+    for m in mentions:
+        if m.kind == "quantity":
+            q = as_quantity(m.value)
+            if q is not None:
+                out[article.sentence_span(m.start)].add(q)
+    return {span: frozenset(values) for span, values in out.items()}
+
+
+def _counterpart_elsewhere(mine: Candidate, other: Candidate, figures_by_sentence, s: CrossSettings) -> bool:
+    """Does another sentence of ``other``'s article repeat more of the figures of ``mine``'s
+    sentence than ``other``'s sentence does? Then that sentence is the counterpart of
+    ``mine``'s ("269 yards ... 29 passes for 201 yards" is the season line that also
+    says 269, 29 and 201), and ``other`` reports a different figure."""
+    own = figures_by_sentence[mine.source].get(mine.sentence, frozenset())
+    if len(own) < 2:
+        return False
+    theirs = figures_by_sentence[other.source]
+    paired = len(own & theirs.get(other.sentence, frozenset()))
+    return any(span != other.sentence and len(own & values) >= max(s.counterpart_min_shared, paired + 1)
+               for span, values in theirs.items())
+
+
+def _strong_enough(pair: Pair, s: CrossSettings) -> bool:
+    if pair.relation == DRIFT:
+        return s.report_qualifier_drift and pair.similarity >= s.drift_threshold
+    if pair.a.mention.kind == "date":
+        return _date_checks_pass(pair, s) and pair.similarity >= s.date_conflict_threshold
+    if _ratio(pair.a.mention, pair.b.mention) > s.max_ratio:
+        return False
+    if max(pair.a.figures, pair.b.figures) >= s.dense_figures:
+        return pair.similarity >= max(s.conflict_threshold, s.dense_conflict_threshold)
+    return pair.similarity >= s.conflict_threshold
+
+
+def _date_checks_pass(pair: Pair, s: CrossSettings) -> bool:
+    if not s.own_dateline_dates_conflict and _own_dateline(pair.a) and _own_dateline(pair.b):
+        return False
+    if s.distrust_past_in_future and (_past_in_future(pair.a) or _past_in_future(pair.b)):
+        return False
+    if s.relative_dates_need_same_dateline and (pair.a.mention.relative or pair.b.mention.relative) \
+            and pair.a.article.published != pair.b.article.published:
+        return False                    # resolved against different days: likely a resolution slip
+    return True
+
+
+def _past_in_future(c: Candidate) -> bool:
+    period = safe_period(c.mention.value)
+    published = c.article.published
+    return bool(c.future and c.mention.relative and period and published and period.end < published)
+
+
+def _own_dateline(c: Candidate) -> bool:
+    return c.article.published is not None and c.mention.value == c.article.published.isoformat()
+
+
+def _ratio(a: Mention, b: Mention) -> float:
+    qa, qb = as_quantity(a.value), as_quantity(b.value)
+    if qa is None or qb is None:
+        return 1.0
+    x, y = abs(sum(qa) / 2), abs(sum(qb) / 2)
+    if min(x, y) == 0:
+        return math.inf if max(x, y) > 0 else 1.0
+    return max(x, y) / min(x, y)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: Dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        self.parent[self.find(x)] = self.find(y)
+
+
+# --------------------------------------------------------------------------- verdicts
+
+def cross_check(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact] = (),
+                settings: CrossSettings = DEFAULT_CROSS_SETTINGS) -> List[Verdict]:
+    """One Verdict per aligned figure group across the articles (see the module docstring)."""
+    s = settings
+    cands: List[Candidate] = []
+    for source, (article, mentions) in enumerate(items):
+        cands += candidates(source, article, mentions, facts, s)
+    if len({c.source for c in cands}) < 2:
+        return []
+    index = {id(c): n for n, c in enumerate(cands)}
+    mentions = [list(found) for _, found in items]
+    figures_by_sentence = [_figures_by_sentence(article, found) for article, found in items]
+    pairs = align(cands, s)
+    idf = _idf(cands)
+    by_source: Dict[Tuple[int, str], List[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_source[(c.source, c.key)].append(c)
+
+    # Value clusters: mentions linked by agreeing pairs (the same figure, the same value).
+    values = _UnionFind()
+    for p in pairs:
+        if p.relation == AGREE:
+            values.union(index[id(p.a)], index[id(p.b)])
+    cluster_sources: Dict[int, set] = defaultdict(set)
+    for n, c in enumerate(cands):
+        cluster_sources[values.find(n)].add(c.source)
+
+    def lonely(c: Candidate) -> bool:
+        """No other article states this value under this key."""
+        return not any(o.source != c.source and _same_value(c.mention, o.mention)
+                       for (_, key), cs in by_source.items() if key == c.key for o in cs)
+
+    def outvoted(p: Pair) -> bool:
+        """One lonely value against a value several other sources agree on."""
+        if p.relation != DIFFER:
+            return False
+        if p.a.mention.kind == "date":
+            if s.date_consensus_threshold is None or p.similarity < s.date_consensus_threshold \
+                    or not _date_checks_pass(p, s):
+                return False
+        elif p.similarity < s.consensus_threshold or _ratio(p.a.mention, p.b.mention) > s.max_ratio \
+                or max(p.a.figures, p.b.figures) >= s.dense_figures:
+            return False
+        for odd, agreed in ((p.a, p.b), (p.b, p.a)):
+            if lonely(odd) and len(cluster_sources[values.find(index[id(agreed)])]) >= s.consensus_sources:
+                return True
+        return False
+
+    conflicts = []
+    for p in pairs:
+        if p.relation == AGREE or not (_strong_enough(p, s) or outvoted(p)):
+            continue
+        ca, cb = values.find(index[id(p.a)]), values.find(index[id(p.b)])
+        if ca == cb or cluster_sources[ca] & cluster_sources[cb]:
+            continue                    # some article states both values: two different figures
+        if _echoed(p.a, p.b, p.similarity, by_source, idf, s, mentions) \
+                or _echoed(p.b, p.a, p.similarity, by_source, idf, s, mentions):
+            continue
+        if _counterpart_elsewhere(p.a, p.b, figures_by_sentence, s) \
+                or _counterpart_elsewhere(p.b, p.a, figures_by_sentence, s):
+            continue
+        conflicts.append(p)
+
+    # Verdict groups: value clusters joined by conflicts; agreeing clusters on their own.
+    groups = _UnionFind()
+    for p in conflicts:
+        groups.union(values.find(index[id(p.a)]), values.find(index[id(p.b)]))
+    members: Dict[int, List[Candidate]] = defaultdict(list)
+    for n, c in enumerate(cands):
+        members[groups.find(values.find(n))].append(c)
+    group_conflicts: Dict[int, List[Pair]] = defaultdict(list)
+    for p in conflicts:
+        group_conflicts[groups.find(values.find(index[id(p.a)]))].append(p)
+
+    verdicts: List[Verdict] = []
+    subjects: Counter = Counter()
+    order = sorted(members, key=lambda g: min((c.source, c.mention.start) for c in members[g]))
+    for g in order:
+        group = sorted(members[g], key=lambda c: (c.source, c.mention.start))
+        failing = group_conflicts.get(g, [])
+        if not failing and (not s.report_agreeing or len({c.source for c in group}) < 2):
+            continue
+        subject = _subject(group, s)
+        subjects[subject] += 1
+        if subjects[subject] > 1:
+            subject = f"{subject} #{subjects[subject]}"
+        verdicts.append(_verdict(subject, group, failing))
+    return verdicts
+
+
+def describe(m: Mention) -> str:
+    """A mention's value in words: "about 1,500 soldiers", "2024-10-18 (Friday)"."""
+    if m.kind == "date":
+        return describe_date(m.value)
+    number = format_number(m.value)
+    if m.vague:
+        number = f"{m.text.strip()} (vague)"
+    elif m.qualifier:
+        number = f"{m.qualifier} {number}"
+    what = m.unit if m.unit and m.unit != "%" else (m.counted or "")
+    if m.unit == "%":
+        return f"{number}%"
+    return f"{number} {what}".strip()
+
+
+def _subject(group: Sequence[Candidate], s: CrossSettings) -> str:
+    key = group[0].key
+    if group[0].mention.kind != "date":
+        return key
+    # Name a date group by the content word its members share most around the date.
+    counts: Counter = Counter()
+    for c in group:
+        counts.update(c.window_words)
+    shared = [w for w, n in sorted(counts.items(), key=lambda wn: (-wn[1], wn[0])) if n > 1]
+    return f"date: {_surface(shared[0], group, s)}" if shared else "date"
+
+
+def _surface(stem_: str, group: Sequence[Candidate], s: CrossSettings) -> str:
+    """The word as written for a stem ("announc" -> "announced"), for readable subjects."""
+    for c in group:
+        start, end = c.sentence
+        for tok in tokens(c.article.text[start:end], start, s.lang):
+            if tok.stem == stem_:
+                return c.article.text[tok.start:tok.end].lower()
+    return stem_
+
+
+def _finding(c: Candidate, reason: str) -> Finding:
+    article, m = c.article, c.mention
+    line, column = article.position(m.start)
+    start, end = c.sentence
+    sentence = article.text[start:end]
+    return Finding(article=article.path, line=line, column=column, mention=m, sentence=sentence,
+                   marked=mark(sentence, m.start - start, m.end - start), reason=reason)
+
+
+def _verdict(subject: str, group: Sequence[Candidate], conflicts: Sequence[Pair]) -> Verdict:
+    details = tuple(f"{c.article.path}: {describe(c.mention)}  (\"{c.mention.text}\", "
+                    f"line {c.article.position(c.mention.start)[0]})" for c in group)
+    if not conflicts:
+        return Verdict(subject=subject, article=None, outcome="pass",
+                       agreeing=tuple(_finding(c, "") for c in group),
+                       message=f"{len({c.source for c in group})} sources agree on {subject}",
+                       details=details)
+    against: Dict[int, List[Tuple[Candidate, str]]] = defaultdict(list)
+    for p in conflicts:
+        against[id(p.a)].append((p.b, p.reason))
+        against[id(p.b)].append((p.a, p.reason))
+    findings = []
+    for c in group:
+        others = against.get(id(c), [])
+        if others:
+            reason = f"says {describe(c.mention)}; " + "; ".join(
+                f"{o.article.path} says {describe(o.mention)} ({why})" for o, why in others)
+        else:
+            reason = f"says {describe(c.mention)}"
+        findings.append(_finding(c, reason))
+    values: Dict[str, List[str]] = defaultdict(list)
+    for c in group:
+        values[describe(c.mention)].append(c.article.path)
+    message = f"sources disagree on {subject}: " + " vs ".join(
+        f"{value} ({', '.join(paths)})" for value, paths in values.items())
+    return Verdict(subject=subject, article=None, outcome="fail", findings=tuple(findings),
+                   message=message, details=details)
