@@ -1,18 +1,75 @@
 """facts.yaml: what the user declares. Loading keeps the YAML line of every entry.
 
-INTERFACE DRAFT (the lead's): the dataclasses below are the contract between the
-loader (plugin engineer) and the matcher (matching engineer). Fields may be added
-with defaults; existing ones keep their meaning.
+INTERFACE (the lead's): the dataclasses below are the contract between the
+loader (:func:`load_facts`, :func:`discover_articles`) and the matcher. Fields may
+be added with defaults; existing ones keep their meaning.
+
+Every mistake in a facts file is a :class:`FactsError` whose text is
+``facts.yaml:LINE: message`` -- a plain sentence the user can act on, never a
+traceback. Paths of articles are always shown relative to the facts file (as in
+node ids and in ``known``/``sources`` keys).
+
+The format (every key optional except a fact's ``id`` and one of number/date/name)::
+
+    articles: [seeds/*.txt]     # globs relative to this file; default: every .txt/.md
+                                # below it (hidden folders and folders with their own
+                                # facts file excluded)
+    published: 2024-10-21       # default publication date (an article's own date wins)
+    cross_source: true          # compare undeclared figures across the articles
+    sources:                    # per article: outlet, published, title, url. A key is the
+      seeds/003.txt: {outlet: Reuters}   # path relative to this file, or its unambiguous tail
+    facts:
+      - id: special-forces      # letters, digits, - _ . : it names the test
+        number: 1500            # or "1,500", "1.5 thousand", "$2.5bn" (sets unit), [8, 13]
+        qualifier: about        # about | more than | at least | fewer than | up to | exactly
+        of: [soldiers, troops]  # a text or a list; so are context and aliases
+        unit: km
+        context: [North Korea]
+        note: free text shown with a failure
+        known: {seeds/000.txt: reason}   # that test becomes xfail(strict=True)
+      - id: summoned
+        date: 2024-10-21        # YYYY-MM-DD | YYYY-MM | YYYY | START/END
+      - id: ambassador
+        name: Georgy Zinoviev
+        aliases: [Georgiy Zinoviev]
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, Union
+
+import yaml
 
 FactKind = Literal["quantity", "date", "person"]
 Number = Union[int, float]
+
+#: Files collected as facts files.
+FACTS_FILE_NAME = "facts.yaml"
+FACTS_FILE_SUFFIX = ".facts.yaml"
+#: Default discovery (no ``articles:`` key): these suffixes, in the facts file's folder and below.
+ARTICLE_SUFFIXES = (".txt", ".md")
+#: Qualifiers a number fact may declare (the matcher compares them for compatibility).
+QUALIFIERS = ("about", "more than", "at least", "fewer than", "up to", "exactly")
+#: Item names the plugin uses besides fact ids: cross-source comparisons, unreadable articles.
+CROSS_SOURCE_ID = "cross-source"
+UNREADABLE_ID = "unreadable"
+RESERVED_IDS = (CROSS_SOURCE_ID, UNREADABLE_ID)
+
+TOP_KEYS = ("articles", "published", "sources", "facts", "cross_source")
+FACT_KEYS = ("id", "number", "qualifier", "of", "unit", "context", "date", "name", "aliases",
+             "known", "note")
+SOURCE_KEYS = ("published", "outlet", "title", "url")
+VALUE_KEYS = ("number", "date", "name")
+KIND_OF_VALUE_KEY: Mapping[str, FactKind] = {"number": "quantity", "date": "date", "name": "person"}
+#: Keys that only make sense for one kind of fact.
+KEYS_FOR_VALUE = {"qualifier": "number", "of": "number", "unit": "number", "aliases": "name"}
+FACT_ID = re.compile(r"^[\w.-]+$")
 
 
 class FactsError(Exception):
@@ -40,6 +97,7 @@ class Fact:
     aliases: Tuple[str, ...] = ()
     known: Mapping[str, str] = field(default_factory=dict)   # article path (as in node ids) -> reason
     known_lines: Mapping[str, int] = field(default_factory=dict)
+    note: str = ""                           # free text shown with a failure
 
 
 @dataclass(frozen=True)
@@ -48,6 +106,10 @@ class SourceMeta:
     outlet: Optional[str] = None
     title: Optional[str] = None
     url: Optional[str] = None
+
+    def as_meta(self) -> Dict[str, object]:
+        """The fields that are set, as ``read_article(meta=...)`` takes them."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -59,3 +121,496 @@ class FactsFile:
     sources: Mapping[str, SourceMeta] = field(default_factory=dict)
     facts: Tuple[Fact, ...] = ()
     cross_source: bool = True                # compare undeclared figures across articles
+    line_of: Mapping[str, int] = field(default_factory=dict)  # top-level key -> its line
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def where(self, key: str) -> str:
+        line = self.line_of.get(key)
+        return f"{self.display}:{line}" if line else self.display
+
+
+def is_facts_file(path: Path) -> bool:
+    return path.name == FACTS_FILE_NAME or path.name.endswith(FACTS_FILE_SUFFIX)
+
+
+# --------------------------------------------------------------------------- YAML with lines
+
+class LineMap(dict):
+    """A YAML mapping that remembers its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: Dict[Any, int]
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings are :class:`LineMap` and whose duplicate keys are errors
+    (plain PyYAML silently keeps the last one, hiding a user's mistake)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> LineMap:
+    loader.flatten_mapping(node)
+    mapping = LineMap()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise _DuplicateKey(line, "a key must be a plain word, not a list or mapping") from None
+        if key in mapping:
+            raise _DuplicateKey(line, f"key {key!r} appears twice in this mapping "
+                                      f"(first on line {mapping.key_lines[key]})")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    """An impossible date (2024-13-01) stays text, so validation can say so at its line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def load_yaml_with_lines(text: str, display: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except _DuplicateKey as exc:
+        raise FactsError(display, exc.line, str(exc)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
+        raise FactsError(display, mark.line + 1 if mark else None, message) from None
+
+
+# --------------------------------------------------------------------------- loading
+
+def load_facts(path: Union[str, Path], rootdir: Union[str, Path, None] = None) -> FactsFile:
+    """Read and validate a facts file; every problem is a :class:`FactsError` at its line.
+
+    ``rootdir`` only decides how the file's own path is shown (relative to it when inside).
+    Article globs, ``sources`` and ``known`` keys are checked against the articles found,
+    so a typo in a path is an error here rather than a check that silently never runs.
+    """
+    path = Path(path).resolve()
+    display = _display_path(path, Path(rootdir).resolve() if rootdir else Path.cwd())
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise FactsError(display, None, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise FactsError(display, None, f"not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+    data = load_yaml_with_lines(text, display)
+    return _facts_file(data, path, display)
+
+
+def _display_path(path: Path, rootdir: Path) -> str:
+    try:
+        return path.relative_to(rootdir).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _facts_file(data: Any, path: Path, display: str) -> FactsFile:
+    if data is None:
+        data = LineMap()
+        data.line, data.key_lines = 1, {}
+    if not isinstance(data, LineMap):
+        raise FactsError(display, 1, "a facts file is a mapping with keys such as 'articles:' and "
+                                     f"'facts:', not a {_type_name(data)}")
+    err = _Errors(display)
+    err.unknown_keys(data, TOP_KEYS, "facts file")
+    globs = err.strings(data, "articles")
+    published = err.date_value(data, "published")
+    cross_source = data.get("cross_source", True)
+    if not isinstance(cross_source, bool):
+        err.fail(data, "cross_source", "cross_source is true or false")
+    facts = _facts(data, err)
+    ff = FactsFile(path=path, display=display, articles=globs, published=published,
+                   sources={}, facts=facts, cross_source=cross_source,
+                   line_of=dict(data.key_lines))
+    found = _article_paths(ff)
+    if not found:
+        where = ", ".join(globs) if globs else f"*{' / *'.join(ARTICLE_SUFFIXES)} under {path.parent}"
+        raise FactsError(display, data.key_lines.get("articles"),
+                         f"checks nothing: no article found ({where})")
+    if not facts and not cross_source:
+        raise FactsError(display, data.line,
+                         "checks nothing: no facts declared and cross_source is false")
+    sources = _sources(data, err, found)
+    facts = tuple(_with_known_resolved(f, found, display) for f in facts)
+    return dataclasses.replace(ff, sources=sources, facts=facts)
+
+
+def _type_name(value: Any) -> str:
+    return {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}.get(
+        type(value), type(value).__name__)
+
+
+class _Errors:
+    """Validation helpers that raise FactsError at the offending key's line."""
+
+    def __init__(self, display: str):
+        self.display = display
+
+    def fail(self, mapping: LineMap, key: Optional[str], message: str):
+        line = mapping.key_lines.get(key, mapping.line) if key is not None else mapping.line
+        raise FactsError(self.display, line, message)
+
+    def unknown_keys(self, mapping: LineMap, allowed: Sequence[str], what: str):
+        for key in mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(allowed)})"
+                self.fail(mapping, key, f"unknown key {key!r} in {what}{hint}")
+
+    def strings(self, mapping: LineMap, key: str) -> Tuple[str, ...]:
+        """A string or a list of strings (both spellings are natural in YAML)."""
+        value = mapping.get(key)
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+        if not isinstance(items, list) or not all(
+                isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in items):
+            self.fail(mapping, key, f"{key} is a text or a list of texts")
+        out = tuple(str(v).strip() for v in items)
+        if not out or not all(out):
+            self.fail(mapping, key, f"{key} must not be empty")
+        return out
+
+    def text(self, mapping: LineMap, key: str) -> Optional[str]:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (list, dict, bool)) or str(value).strip() == "":
+            self.fail(mapping, key, f"{key} is a non-empty text")
+        return str(value).strip()
+
+    def date_value(self, mapping: LineMap, key: str) -> Optional[dt.date]:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(mapping, key, f"{key}: not a date: {value!r} (expected YYYY-MM-DD)")
+
+
+def _facts(data: LineMap, err: _Errors) -> Tuple[Fact, ...]:
+    entries = data.get("facts")
+    if entries is None:
+        return ()
+    if not isinstance(entries, list):
+        err.fail(data, "facts", "facts is a list of entries, each starting with '- id: ...'")
+    seen: Dict[str, int] = {}
+    out = []
+    for entry in entries:
+        if not isinstance(entry, LineMap):
+            err.fail(data, "facts", f"each fact is a mapping with an 'id:', not {_type_name(entry)} "
+                                    f"{entry!r}")
+        fact = _fact(entry, err)
+        if fact.id in seen:
+            err.fail(entry, "id", f"duplicate fact id {fact.id!r} (first declared on line {seen[fact.id]})")
+        seen[fact.id] = fact.line
+        out.append(fact)
+    return tuple(out)
+
+
+def _fact(entry: LineMap, err: _Errors) -> Fact:
+    err.unknown_keys(entry, FACT_KEYS, "a fact")
+    if "id" not in entry:
+        err.fail(entry, None, "a fact needs an 'id:' (it names the test)")
+    fact_id = err.text(entry, "id")
+    if not FACT_ID.match(fact_id):
+        err.fail(entry, "id", f"fact id {fact_id!r} may hold only letters, digits, '-', '_' and '.'")
+    if fact_id in RESERVED_IDS:
+        err.fail(entry, "id", f"fact id {fact_id!r} is reserved for factcheck's own tests; choose another")
+    given = [k for k in VALUE_KEYS if entry.get(k) is not None]
+    if len(given) != 1:
+        what = "none" if not given else " and ".join(given)
+        err.fail(entry, given[1] if len(given) > 1 else "id",
+                 f"fact {fact_id!r} declares {what}: give exactly one of number, date or name")
+    value_key = given[0]
+    for key, needs in KEYS_FOR_VALUE.items():
+        if key in entry and needs != value_key:
+            err.fail(entry, key, f"{key} applies to facts with a {needs}, not a {value_key}")
+    display, line = err.display, entry.line
+    fields: Dict[str, Any] = dict(
+        id=fact_id, kind=KIND_OF_VALUE_KEY[value_key], declared_at=f"{display}:{line}", line=line,
+        context=err.strings(entry, "context"), note=err.text(entry, "note") or "")
+    if value_key == "number":
+        number, unit = _number(entry, err)
+        fields.update(number=number, of=err.strings(entry, "of"), qualifier=_qualifier(entry, err),
+                      unit=err.text(entry, "unit") or unit)
+    elif value_key == "date":
+        fields.update(date=_declared_date(entry, err))
+    else:
+        fields.update(name=err.text(entry, "name"), aliases=err.strings(entry, "aliases"))
+    known, known_lines = _known(entry, err)
+    return Fact(known=known, known_lines=known_lines, **fields)
+
+
+# -- numbers
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def _number(entry: LineMap, err: _Errors):
+    """(value or (low, high), unit read from the text or None)."""
+    value = entry["number"]
+    if isinstance(value, list):
+        if len(value) != 2:
+            err.fail(entry, "number", "a range is written [low, high]")
+        low, _ = _one_number(value[0], entry, err)
+        high, _ = _one_number(value[1], entry, err)
+        if low > high:
+            err.fail(entry, "number", f"range [{low}, {high}]: low is above high")
+        return (low, high), None
+    return _one_number(value, entry, err)
+
+
+def _one_number(value: Any, entry: LineMap, err: _Errors):
+    if isinstance(value, bool) or isinstance(value, (dict, list)) or value is None:
+        err.fail(entry, "number", f"number: not a number: {value!r}")
+    if isinstance(value, (int, float)):
+        return value, None
+    text = str(value).strip()
+    if _PLAIN_NUMBER.match(text):
+        return _tidy(float(text.replace(",", ""))), None
+    return _number_from_words(text, entry, err)
+
+
+def _number_from_words(text: str, entry: LineMap, err: _Errors):
+    """"1.5 thousand", "fifteen hundred", "$2.5bn": read by the quantity extractor, which
+    knows the language's number words; the whole text must be one figure."""
+    from .extract import extract  # late: the extractor is heavy and only needed here
+
+    found = [m for m in extract(text, kinds=("quantity",)) if m.kind == "quantity"]
+    if len(found) == 1 and found[0].qualifier:
+        err.fail(entry, "number", f"number: {text!r} holds a qualifier; write the figure alone and "
+                                  f"add 'qualifier: {found[0].qualifier}'")
+    if len(found) == 1 and not found[0].vague and _covers(found[0], text):
+        value = found[0].value
+        if isinstance(value, tuple):
+            return tuple(_tidy(v) for v in value), found[0].unit
+        return _tidy(value), found[0].unit
+    err.fail(entry, "number", f"number: cannot read {text!r} as one figure "
+                              "(write it as 1500, \"1,500\", \"1.5 thousand\" or a range [8, 13])")
+
+
+def _covers(mention, text: str) -> bool:
+    """The mention spans the whole text, leading and trailing blanks aside."""
+    return mention.start <= len(text) - len(text.lstrip()) and mention.end >= len(text.rstrip())
+
+
+def _tidy(value):
+    """1500.0 -> 1500, so that a declared figure prints as written."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _qualifier(entry: LineMap, err: _Errors) -> Optional[str]:
+    value = err.text(entry, "qualifier")
+    if value is None:
+        return None
+    canonical = " ".join(value.lower().split())
+    if canonical not in QUALIFIERS:
+        close = difflib.get_close_matches(canonical, QUALIFIERS, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        err.fail(entry, "qualifier", f"qualifier {value!r} is not one of: {', '.join(QUALIFIERS)}{hint}")
+    return canonical
+
+
+# -- dates
+
+_ISO_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _declared_date(entry: LineMap, err: _Errors) -> str:
+    value = entry["date"]
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    parts = text.split("/")
+    if len(parts) > 2 or not all(_valid_iso_part(p.strip()) for p in parts):
+        err.fail(entry, "date", f"date: not a date: {text!r} "
+                                "(expected YYYY-MM-DD, YYYY-MM, YYYY or START/END)")
+    parts = [p.strip() for p in parts]
+    if len(parts) == 2 and _period_start(parts[0]) > _period_start(parts[1]):
+        err.fail(entry, "date", f"date: {text!r} ends before it starts")
+    return "/".join(parts)
+
+
+def _valid_iso_part(text: str) -> bool:
+    m = _ISO_PART.match(text)
+    if not m:
+        return False
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _period_start(text: str) -> dt.date:
+    year, month, day = (int(g) if g else None for g in _ISO_PART.match(text).groups())
+    return dt.date(year, month or 1, day or 1)
+
+
+# -- known
+
+def _known(entry: LineMap, err: _Errors):
+    value = entry.get("known")
+    if value is None:
+        return {}, {}
+    if not isinstance(value, LineMap):
+        err.fail(entry, "known", "known maps an article path to the reason its discrepancy is accepted")
+    known, lines = {}, {}
+    for path, reason in value.items():
+        if not isinstance(reason, str) or not reason.strip():
+            err.fail(value, path, f"known: give the reason {path!r} is accepted as it is")
+        known[str(path)] = reason.strip()
+        lines[str(path)] = value.key_lines[path]
+    return known, lines
+
+
+def _with_known_resolved(fact: Fact, found: Mapping[str, Path], display: str) -> Fact:
+    """Rewrite ``known`` keys to the article paths used in node ids."""
+    if not fact.known:
+        return fact
+    known, lines = {}, {}
+    for key, reason in fact.known.items():
+        line = fact.known_lines[key]
+        path = _resolve_article_key(key, found, display, line, f"known entry of {fact.id!r}")
+        known[path], lines[path] = reason, line
+    return dataclasses.replace(fact, known=known, known_lines=lines)
+
+
+# -- sources
+
+def _sources(data: LineMap, err: _Errors, found: Mapping[str, Path]) -> Dict[str, SourceMeta]:
+    value = data.get("sources")
+    if value is None:
+        return {}
+    if not isinstance(value, LineMap):
+        err.fail(data, "sources", "sources maps an article path to its metadata "
+                                  "({outlet: ..., published: YYYY-MM-DD})")
+    out: Dict[str, SourceMeta] = {}
+    for key, meta in value.items():
+        line = value.key_lines[key]
+        path = _resolve_article_key(str(key), found, err.display, line, "sources key")
+        if meta is None:
+            meta = LineMap()
+            meta.line, meta.key_lines = line, {}
+        if not isinstance(meta, LineMap):
+            raise FactsError(err.display, line, f"sources: {key!r} maps to metadata such as "
+                                                "{outlet: AFP, published: 2024-10-21}")
+        err.unknown_keys(meta, SOURCE_KEYS, f"sources entry {key!r}")
+        if path in out:
+            raise FactsError(err.display, line, f"sources: {path!r} is described twice")
+        out[path] = SourceMeta(published=err.date_value(meta, "published"), outlet=err.text(meta, "outlet"),
+                               title=err.text(meta, "title"), url=err.text(meta, "url"))
+    return out
+
+
+def _resolve_article_key(key: str, found: Mapping[str, Path], display: str, line: int, what: str) -> str:
+    """An article named in ``known``/``sources``: its path relative to the facts file, or --
+    when unambiguous -- its trailing path components (``003.txt`` for ``seeds/003.txt``)."""
+    wanted = Path(key).as_posix()
+    if wanted in found:
+        return wanted
+    tail = tuple(Path(wanted).parts)
+    matches = [p for p in found if tuple(Path(p).parts[-len(tail):]) == tail]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise FactsError(display, line, f"{what} {key!r} could be any of {', '.join(matches)}: "
+                                        "write the path relative to the facts file")
+    close = difflib.get_close_matches(wanted, list(found), n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise FactsError(display, line, f"{what} {key!r} names no article of this facts file{hint}")
+
+
+# --------------------------------------------------------------------------- articles
+
+def _article_paths(ff: FactsFile) -> Dict[str, Path]:
+    """display path (relative to the facts file, posix) -> absolute path, sorted by display."""
+    folder = ff.folder
+    found: Dict[str, Path] = {}
+    if ff.articles:
+        for pattern in ff.articles:
+            matched = [p for p in _glob(folder, pattern) if p.is_file() and not is_facts_file(p)]
+            if not matched:
+                raise FactsError(ff.display, ff.line_of.get("articles"),
+                                 f"articles: {pattern!r} matches no file under {folder}")
+            for p in matched:
+                found.setdefault(_relative(p, folder), p)
+    else:
+        for p in _default_articles(folder):
+            found.setdefault(_relative(p, folder), p)
+    return dict(sorted(found.items()))
+
+
+def _glob(folder: Path, pattern: str) -> List[Path]:
+    if os.path.isabs(pattern):
+        base = Path(pattern).anchor
+        return sorted(Path(base).glob(str(Path(pattern).relative_to(base))))
+    return sorted(folder.glob(pattern))
+
+
+def _default_articles(folder: Path) -> List[Path]:
+    """Every .txt/.md file under ``folder``, skipping hidden folders and sub-folders that
+    hold their own facts file (a repo with one folder per story checks each story once)."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        root_path = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__"
+                         and not _holds_facts_file(root_path / d))
+        for name in sorted(files):
+            p = root_path / name
+            if p.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith(".") and not is_facts_file(p):
+                out.append(p)
+    return out
+
+
+def _holds_facts_file(folder: Path) -> bool:
+    try:
+        return any(is_facts_file(p) for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return False
+
+
+def _relative(path: Path, folder: Path) -> str:
+    return Path(os.path.relpath(path, folder)).as_posix()
+
+
+def discover_articles(facts_file: FactsFile) -> List[Tuple[str, Path, SourceMeta]]:
+    """(path as shown in node ids, absolute path, metadata from ``sources``) per article, sorted."""
+    return [(display, path, facts_file.sources.get(display, SourceMeta()))
+            for display, path in _article_paths(facts_file).items()]

@@ -1,0 +1,159 @@
+"""A facts file with its articles: read, extracted and checked, memoised per process.
+
+One place runs the checks so that the pytest plugin and ``factcheck check`` agree
+exactly. Everything is computed lazily and deterministically (so pytest-xdist
+workers, which each collect on their own, see the same items), and each article
+is read and extracted once per process however many facts look at it.
+
+The matcher (:mod:`factcheck.match`) and the cross-source comparison
+(:mod:`factcheck.crosscheck`) are looked up at call time: they are separate
+modules, and a missing one is reported as such rather than breaking collection.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
+
+from .article import Article, ArticleError, read_article
+from .facts import Fact, FactsFile, SourceMeta, discover_articles
+from .mention import Mention
+from .verdict import Verdict
+
+
+class CheckUnavailable(Exception):
+    """A checking component (matcher, cross-source comparison) is not installed/implemented."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of a facts file, before it is read."""
+
+    display: str          # relative to the facts file: node ids, ``known`` keys, ARTICLE:LINE:COL
+    path: Path
+    meta: SourceMeta
+
+
+@lru_cache(maxsize=512)
+def extract_cached(body: str, published: Optional[dt.date]) -> Tuple[Mention, ...]:
+    """Mentions of an article body; keyed by the text itself, so edits invalidate it."""
+    from .extract import extract
+
+    return tuple(extract(body, published=published))
+
+
+def read_source(source: Source, default_published: Optional[dt.date]) -> Article:
+    """The article, or ``ArticleError`` naming it. (Reading is cheap; a :class:`Corpus`
+    reads each article once, and extraction is memoised on the text itself.)"""
+    return read_article(source.path, source.display, published=default_published,
+                        meta=source.meta.as_meta())
+
+
+def _component(module: str, name: str) -> Callable:
+    try:
+        found = getattr(importlib.import_module(f"factcheck.{module}"), name)
+    except (ImportError, AttributeError):
+        raise CheckUnavailable(f"factcheck.{module}.{name} is not available in this installation") from None
+    return found
+
+
+class Corpus:
+    """Checks of one facts file. Results are memoised on the instance."""
+
+    def __init__(self, facts_file: FactsFile):
+        self.facts_file = facts_file
+        self.sources: Tuple[Source, ...] = tuple(
+            Source(display, path, meta) for display, path, meta in discover_articles(facts_file))
+        self._articles: Dict[str, Union[Article, ArticleError]] = {}
+        self._verdicts: Dict[str, Dict[str, Verdict]] = {}
+        self._cross: Optional[Tuple[Verdict, ...]] = None
+
+    @property
+    def facts(self) -> Tuple[Fact, ...]:
+        return self.facts_file.facts
+
+    def fact(self, fact_id: str) -> Fact:
+        return next(f for f in self.facts if f.id == fact_id)
+
+    def article(self, display: str) -> Article:
+        if display not in self._articles:
+            source = next(s for s in self.sources if s.display == display)
+            try:
+                self._articles[display] = read_source(source, self.facts_file.published)
+            except ArticleError as exc:
+                self._articles[display] = exc
+        found = self._articles[display]
+        if isinstance(found, ArticleError):
+            raise found
+        return found
+
+    def unreadable(self) -> List[Tuple[str, ArticleError]]:
+        out = []
+        for source in self.sources:
+            try:
+                self.article(source.display)
+            except ArticleError as exc:
+                out.append((source.display, exc))
+        return out
+
+    def readable(self) -> List[str]:
+        bad = {display for display, _ in self.unreadable()}
+        return [s.display for s in self.sources if s.display not in bad]
+
+    def mentions(self, display: str) -> Tuple[Mention, ...]:
+        article = self.article(display)
+        return extract_cached(article.body, article.published)
+
+    def verdicts(self, display: str) -> Dict[str, Verdict]:
+        """fact id -> Verdict for one article (every declared fact has one)."""
+        if display not in self._verdicts:
+            check_article = _component("match", "check_article")
+            article = self.article(display)
+            found = dict(check_article(list(self.facts), article, list(self.mentions(display))))
+            missing = [f.id for f in self.facts if f.id not in found]
+            if missing:
+                raise CheckUnavailable(f"the matcher returned no verdict for {', '.join(missing)}")
+            self._verdicts[display] = found
+        return self._verdicts[display]
+
+    def verdict(self, fact_id: str, display: str) -> Verdict:
+        return self.verdicts(display)[fact_id]
+
+    def unmentioned(self, fact_id: str) -> bool:
+        """No readable article mentions the fact at all (agreeing or not)."""
+        for display in self.readable():
+            verdict = self.verdict(fact_id, display)
+            if verdict.outcome != "pass" or verdict.agreeing or verdict.findings:
+                return False
+        return True
+
+    def cross_source(self) -> Tuple[Verdict, ...]:
+        """Verdicts comparing undeclared figures across the readable articles."""
+        if self._cross is None:
+            if not self.facts_file.cross_source or len(self.readable()) < 2:
+                self._cross = ()
+            else:
+                cross_check = _component("crosscheck", "cross_check")
+                items = [(self.article(d), list(self.mentions(d))) for d in self.readable()]
+                self._cross = tuple(cross_check(items, list(self.facts)))
+        return self._cross
+
+
+def unique_keys(verdicts: Sequence[Verdict]) -> List[str]:
+    """Item names for cross-source verdicts: their subject, numbered when one repeats."""
+    seen: Dict[str, int] = {}
+    out = []
+    for verdict in verdicts:
+        key = _safe_key(verdict.subject or "figure")
+        seen[key] = seen.get(key, 0) + 1
+        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return out
+
+
+def _safe_key(subject: str) -> str:
+    """Brackets, '::' and line breaks would break pytest node ids."""
+    key = " ".join(subject.split())
+    return key.replace("::", ":").replace("[", "(").replace("]", ")")
