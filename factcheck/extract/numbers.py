@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Mapping, Optional, Sequence, Tuple, Union
+from typing import FrozenSet, List, Mapping, Optional, Sequence, Tuple, Union
 
 import regex
 
@@ -45,24 +45,36 @@ class NumberWords:
     scales: Mapping[str, int]
     groups: Mapping[str, int]
     fractions: Mapping[str, int]
-    points: frozenset = frozenset()
+    points: FrozenSet[str]          # "five point five"
+    ordinals: Mapping[str, int]     # "eleventh" -> 11
+    conjunction: str                # "one hundred and six"
+    articles: Tuple[str, ...]       # "a dozen"
+    one: str
+    hundred: str
+    halves: Tuple[str, ...]         # "half a million", "quarter million"
+    plural_suffix: str              # "two thirds" (a fraction) vs "twenty-third" (an ordinal)
 
     def is_number_word(self, word: str) -> bool:
         return word in self.units or word in self.tens or word in self.scales or word in self.groups
 
     @property
     def all_words(self) -> List[str]:
-        return [*self.units, *self.tens, *self.scales, *self.groups, *self.fractions]
+        return [*self.units, *self.tens, *self.scales, *self.groups, *self.fractions, *self.ordinals]
 
 
 @lru_cache(maxsize=None)
 def number_words(lang: str = "en") -> NumberWords:
     data = lexicon(lang)
+    grammar = data["number_grammar"]
     return NumberWords(
         units=dict(data["number_units"]), tens=dict(data["number_tens"]),
         scales=dict(data["number_scales"]), groups=dict(data["number_groups"]),
         fractions=dict(data["number_fractions"]),
-        points=frozenset(data.get("number_decimal_point", ["point"])))
+        points=frozenset(data.get("number_decimal_point", [])),
+        ordinals=dict(data.get("number_ordinals", {})),
+        conjunction=grammar["conjunction"], articles=tuple(grammar["articles"]), one=grammar["one"],
+        hundred=grammar["hundred"], halves=(grammar["half"], grammar["quarter"]),
+        plural_suffix=str(data.get("counted_plural_suffix", "s")))
 
 
 @dataclass(frozen=True)
@@ -72,9 +84,9 @@ class WordNumber:
     first: int
     last: int
     value: Number
+    ordinal: bool = False   # "twenty-first", "eleventh", "two hundredth"
 
 
-_ARTICLES = ("a", "an")
 
 
 class _Reader:
@@ -104,24 +116,25 @@ class _Reader:
         i = start
         first = start
         tok = self._tok(i)
-        if tok == "and":
+        if tok == v.conjunction:
             return None
-        # "half a dozen", "half a million", "half million"
-        if tok in ("half", "quarter"):
+        if tok in v.halves:
             # "half a dozen", "half a million", "half million", "quarter million"
             part = 1 / v.fractions[tok]
             nxt, nxt2 = self._tok(i + 1), self._tok(i + 2)
-            if nxt in _ARTICLES and nxt2 is not None and (nxt2 in v.scales or nxt2 in v.groups):
+            if nxt in v.articles and nxt2 is not None and (nxt2 in v.scales or nxt2 in v.groups):
                 mult = v.scales.get(nxt2) or v.groups.get(nxt2)
                 return WordNumber(first, i + 2, as_number(part * mult))
             if nxt is not None and nxt in v.scales:
                 return WordNumber(first, i + 1, as_number(part * v.scales[nxt]))
-            if tok == "half":
-                return WordNumber(first, i, 0.5)
+            if tok == v.halves[0]:
+                return WordNumber(first, i, 0.5)  # a bare "half": quantities decides
             return None
+        if tok in self.vocab.ordinals:
+            return WordNumber(first, i, self.vocab.ordinals[tok], ordinal=True)  # "eleventh"
         if tok in self.vocab.fractions:
-            return None  # a bare "millionth" or "third" has no numerator: an ordinal, not a figure
-        article = tok in _ARTICLES
+            return None
+        article = tok in v.articles
         if article:
             i += 1
             tok = self._tok(i)
@@ -137,7 +150,7 @@ class _Reader:
         small_start = None   # token index where ``small`` began
         while i < len(self.tokens):
             tok = self.tokens[i]
-            if tok == "and":
+            if tok == v.conjunction:
                 if last is None or self.read_and_fraction(i) is not None:
                     break  # "one and a half": the fraction is merged by read_words
                 pending_and = i
@@ -159,13 +172,13 @@ class _Reader:
                 small += val
                 group += val
                 prev = new_prev
-            elif tok == "hundred":
+            elif tok == v.hundred:
                 if prev == "hundred" or (small == 0 and group >= 100):
                     break
                 if small and group - small >= 100:
                     # "three hundred and two hundred": two numbers; end before "two"
                     end = small_start - 1
-                    while end > first and self.tokens[end] == "and":
+                    while end > first and self.tokens[end] == v.conjunction:
                         end -= 1
                     return WordNumber(first, end, as_number(total + group - small))
                 base = small if small else 1
@@ -192,9 +205,13 @@ class _Reader:
                 last = i
                 pending_and = None
                 break
-            elif tok in v.fractions:
-                value = self._fraction(i, total + group, pending_and is not None, last_scale)
+            elif tok in v.fractions or tok in v.ordinals:
+                value = self._fraction(i, total + group, pending_and is not None, last_scale) \
+                    if tok in v.fractions else None
                 if value is None:
+                    ordinal = self._ordinal(tok, total, group, prev, article)
+                    if ordinal is not None and pending_and is None:
+                        return WordNumber(first, i, ordinal, ordinal=True)
                     break
                 new_value, last_index = value
                 return WordNumber(first, last_index, as_number(new_value))
@@ -220,10 +237,26 @@ class _Reader:
             return None
         # plain "N fifths" or "one fifth" / "a fifth": numerator is the whole read so far
         numerator = whole if whole else 1
-        plural = tok.endswith("s") or tok == "halves"
+        plural = tok.endswith(v.plural_suffix)
         if not plural and numerator != 1:
             return None
         return numerator / den, i
+
+    def _ordinal(self, tok: str, total: float, group: float, prev: Optional[str], article: bool) -> Optional[Number]:
+        """ "twenty-first" (20 + 1), "one hundred twenty fifth", "two hundredth" (2 x 100)."""
+        v = self.vocab
+        if tok not in v.ordinals or tok.endswith(v.plural_suffix):
+            return None
+        value = v.ordinals[tok]
+        if value >= 100:  # a scale ordinal multiplies: "two hundredth", "three trillionth"
+            return as_number((total + (group or (0 if total else 1))) * value) if (group or total) else value
+        if article:
+            return None  # "a twentieth" is a fraction or nothing
+        if value < 10 and prev not in ("ten", "hundred", "scale"):
+            return None  # "three fifth" is not an ordinal
+        if value >= 10 and prev not in ("hundred", "scale"):
+            return None
+        return as_number(total + group + value)
 
     def read_decimals(self, i: int) -> Optional[Tuple[str, int]]:
         """Digits after "point": single digit words ("zero three") or one number ("seventy-one")."""
@@ -243,12 +276,12 @@ class _Reader:
     def read_and_fraction(self, i: int) -> Optional[Tuple[float, int]]:
         """"and a half", "and one quarter", "and two thirds" starting at token i ("and")."""
         v = self.vocab
-        if self._tok(i) != "and":
+        if self._tok(i) != v.conjunction:
             return None
         j = i + 1
         tok = self._tok(j)
         numerator = 1
-        if tok in _ARTICLES or tok == "one":
+        if tok in v.articles or tok == v.one:
             j += 1
         elif tok in v.units and v.units[tok] > 1:
             numerator = v.units[tok]
@@ -256,7 +289,7 @@ class _Reader:
         den_word = self._tok(j)
         if den_word is None or den_word not in v.fractions:
             return None
-        plural = den_word.endswith("s") or den_word == "halves"
+        plural = den_word.endswith(v.plural_suffix)
         if numerator > 1 and not plural:
             return None
         return numerator / v.fractions[den_word], j
@@ -309,6 +342,6 @@ def read_words(tokens: Sequence[str], lang: str = "en") -> List[WordNumber]:
                     and nxt in vocab.scales and vocab.scales[nxt] >= 1000):
                 value = as_number(value * vocab.scales[nxt])
                 last += 1
-        out.append(WordNumber(found.first, last, value))
+        out.append(WordNumber(found.first, last, value, ordinal=found.ordinal and last == found.last))
         i = last + 1
     return out

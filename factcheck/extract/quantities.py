@@ -29,10 +29,19 @@ from .units import alternation, unit_lexicon
 QUALIFIER_WINDOW = 40
 #: A range written with a dash ("3-1") whose ends go down is a score, not a range.
 DASH_RANGE_MUST_RISE = True
-#: A lone currency symbol is USD for "$" (news in English).
-#: (see units.yaml: currencies.USD.symbols)
+#: (A lone "$" is USD, "¥" JPY: see units.yaml, currencies.)
 
 _SP = "[" + GROUP_SPACES + "]"
+
+# Small language-independent patterns, compiled once.
+_NEXT_WORD = regex.compile(r"\s*([A-Za-z]+)")
+_NEXT_NUMBER = regex.compile(r"[\s/\-–—]*\d[\d,.]*")
+_CLAUSE_END = regex.compile(r"\s*(?:[.,;!?)]|$)")
+_HYPHEN_WORD = regex.compile(r"-([A-Za-z]+)")
+_OF = regex.compile(r"\s+of\b")
+_SLASH = regex.compile(r" ?/ ?(?=\d)")
+_SLASH_DENOMINATOR = regex.compile(r" ?/ ?(\d{1,3})(?![\d.])")
+_SPACED_FRACTION = regex.compile(r"\s+(\d{1,2})/(\d{1,3})(?![\d/])")
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,7 @@ class _Core:
     currency: Optional[str]
     from_words: bool
     plain_digits: str  # the digits as written ("" for words)
+    ordinal: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,13 +72,33 @@ class _Grammar:
     counted_token: "regex.Pattern"
     subunit_joint: "regex.Pattern"
     ratio_joint: "regex.Pattern"
+    spaced_single_ok: frozenset
+    compound: dict            # larger unit -> pattern of "<n> <smaller unit>"
+    compound_factor: dict     # larger unit -> smaller units in one larger
+    partitive: "regex.Pattern"
+    gw: dict                  # number_grammar: the function words (numbers.yaml)
+    fallback_units: dict
+    verb_suffixes: tuple
+    adverb_suffix: str
+    plural_suffix: str
+    not_plural_endings: tuple
+    vague_need_of: frozenset
+    bound_joint: "regex.Pattern"
+    lower_bounds: frozenset
+    upper_bounds: frozenset
+    month_range_before: "regex.Pattern"
+    part_joint: "regex.Pattern"
+    digits_only: "regex.Pattern"
+    ordinals_ignored: frozenset
+    hyphen_noun: "regex.Pattern"
+    percent_before: "regex.Pattern"
     and_fraction: "regex.Pattern"
     ratio_over: frozenset
     subunit_tail: "regex.Pattern"
     scales: dict
     shorthand: dict
     glued_only: frozenset
-    unit_map: dict            # surface (lower-case for words) -> (unit, kind)
+    unit_map: dict            # surface (lower-case for words) -> canonical unit
     unit_symbols: dict        # case-sensitive symbols -> unit
     qualifier_map: dict
     trailing_map: dict
@@ -91,32 +121,34 @@ class _Grammar:
     currency_needs_scale: frozenset
 
 
-def _phrases(items) -> List[str]:
-    return [str(x) for x in items]
-
-
 @lru_cache(maxsize=None)
 def _grammar(lang: str = "en") -> _Grammar:
     data = lexicon(lang)
     words = number_words(lang)
     units = unit_lexicon(lang)
+    gw = data["number_grammar"]
 
     word_alt = alternation(words.all_words)
     fraction_alt = alternation(words.fractions)
     scale_alt = alternation([*words.scales, *words.groups])
-    point_alt = alternation(data.get("number_decimal_point", ["point"]))
+    point_alt = alternation(data.get("number_decimal_point", []))
+    art = alternation(gw["articles"])
+    conj = alternation([gw["conjunction"]])
     word_run = (
-        rf"(?:\b(?:a|an)\s+(?=(?:{scale_alt}|{fraction_alt})\b))?"
+        rf"(?:\b(?:{art})\s+(?=(?:{scale_alt}|{fraction_alt})\b))?"
         rf"\b(?:{word_alt})\b"
-        rf"(?:(?:\s+and\s+(?:(?:a|an)\s+)?|\s*-\s*|\s+(?:a|an)\s+|\s+(?:{point_alt})\s+|\s+)\b(?:{word_alt})\b)*"
+        rf"(?:(?:\s+(?:{conj})\s+(?:(?:{art})\s+)?|\s*-\s*|\s+(?:{art})\s+|\s+(?:{point_alt})\s+|\s+)"
+        rf"\b(?:{word_alt})\b)*"
     )
     vulgar = "".join(data.get("number_vulgar_fractions", {}))
     digits = (
         (rf"\d*[{vulgar}]|" if vulgar else "")
         + rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?(?![\d,]*\d)"  # Indian grouping: 12,34,567
+        rf"|\d{{1,3}}(?:, 0\d\d)+(?!\d)"  # tokenised text splits "2,000" into "2, 000"
         rf"|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]*\d)"
         rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?:\.\d+)?(?!\d)"
         rf"|\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])"  # scientific: 1.3e6
+        rf"|\d+(?:\.\d+)?(?:x10)?\^[-+]{{0,2}}\d+"  # powers: 1.1^23, 1.3x10^6
         rf"|\d+(?:\.\d+)?"
         rf"|\.\d+"
     )
@@ -132,6 +164,8 @@ def _grammar(lang: str = "en") -> _Grammar:
         r"|\b\d{1,2}\s?:\s?\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"
         r"|\b\d{1,2}\s?(?:[ap]\.\s?m\.|[ap]m\b)"
         r"|\b\d{1,2}[.:]\s?\d{2}\s?[ap]\.?\s?m\b\.?"
+        rf"|\b\d{{1,4}}\s?(?:{alternation(data.get('not_figure_time_zones', []))})\b"
+        r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # IP addresses
         r"|\b\d{1,4}(?P<dsep>[/.-])\d{1,2}(?P=dsep)\d{2,4}\b"
         r"|\b\d{1,2}\s/\s\d{1,2}\s/\s\d{2,4}\b"
         r")"
@@ -145,10 +179,12 @@ def _grammar(lang: str = "en") -> _Grammar:
     neg_words = alternation(data.get("number_negators", []))
     core = (
         rf"(?P<neg>(?i:\b(?:{neg_words})\s+)|(?<![\w.,)\]-])[-−]\s?(?=\d))?"
-        rf"(?P<cur>(?=[^\d\n]{{1,9}}[\d.])(?<![\w$£€¥])(?:{prefixes})\s?(?=[\d.]))?"  # cheap guard first
+        rf"(?P<cur>(?<![\w$£€¥])(?=[^\d\n]{{1,9}}[\d.])(?:{prefixes})\s?(?=[\d.]))?"  # cheap guard first
         rf"(?:(?P<digits>(?(cur)|(?<![\w.,]|\d[.,]))(?:{digits}))|(?P<words>(?i:{word_run})))"
     )
-    scan = regex.compile(skip + "|" + vague + "|" + core)
+    # Nothing starts inside a word: one cheap look-behind lets the engine skip
+    # most positions without trying the alternatives.
+    scan = regex.compile(r"(?<!\w)(?:" + skip + "|" + vague + "|" + core + ")")
 
     shorthand = {str(k): v for k, v in data["number_shorthand_scales"].items()}
     glued_only = frozenset(str(x) for x in data.get("number_shorthand_glued_only", []))
@@ -173,7 +209,7 @@ def _grammar(lang: str = "en") -> _Grammar:
             symbols.setdefault(surface, code)
     sym_alt = alternation(symbols)
     unit_after = regex.compile(
-        rf"(?P<sep>\s*-\s*|\s*\(?|\s*)"
+        rf"(?P<sep>\s*-\s*|\s*)"
         rf"(?:(?P<word>(?i:{alternation(word_units)}))(?![\w])"
         rf"|(?P<sym>{sym_alt})(?![\w])"
         rf"|(?P<code>{alternation(units.currency_codes)})(?![\w])"
@@ -181,7 +217,16 @@ def _grammar(lang: str = "en") -> _Grammar:
         rf"|(?P<cursym>{alternation(k for k in units.currency_prefixes if not any(c.isalpha() for c in k))})(?!\s?[\d.])"
         rf"|(?P<ord>{alternation(data.get('number_ordinal_suffixes', []))})\b)"
     )
-    range_joint = regex.compile(r"(?P<joint>\s*[-–—~]\s*|\s+(?i:to|through|and|or)\s+)")
+    compound, compound_factor = {}, {}
+    for larger, smaller_units in data.get("units_compound", {}).items():
+        for smaller, factor in smaller_units.items():
+            surfaces = [k for k, v in unit_map.items() if v == smaller] + [k for k, v in symbols.items() if v == smaller]
+            compound[larger] = regex.compile(
+                rf"(?:,|\s+{gw['conjunction']})?\s*(?P<n>\d{{1,2}}(?:\.\d+)?)\s*"
+                rf"(?:(?i:{alternation(surfaces)})|{regex.escape(smaller)})(?![\w])")
+            compound_factor[larger] = float(factor)
+    range_joint = regex.compile(
+        rf"(?P<joint>\s*[-–—~]\s*|\s+(?i:{alternation([*gw['range_joints'], gw['conjunction']])})\s+)")
     qual_map = {}
     trailing = set(data.get("qualifier_trailing", []))
     for canonical, phrases in data.get("qualifiers", {}).items():
@@ -206,7 +251,32 @@ def _grammar(lang: str = "en") -> _Grammar:
     return _Grammar(
         scan=scan, word_token=regex.compile(r"[A-Za-z]+"), scale_after=scale_after,
         glued_scale=glued_scale, unit_after=unit_after, range_joint=range_joint,
-        and_fraction=regex.compile(r"\s+and\s+(?:a|one)\s+(?P<f>(?i:half|quarter|third))\b"),
+        and_fraction=regex.compile(
+            rf"\s+{gw['conjunction']}\s+(?:{alternation([*gw['articles'], gw['one']])})\s+"
+            rf"(?P<f>(?i:{alternation(words.fractions)}))\b"),
+        partitive=regex.compile(rf"\s+(?:{alternation(gw['partitives'])})\s+"),
+        gw=gw,
+        fallback_units=dict(data.get("currency_words_fallback_unit", {})),
+        percent_before=regex.compile(
+            rf"(?<![\d%]\s?)(?<![\w-])(?P<p>(?i:{alternation(s for s in units.percent if s[0].isalpha())}))\s+of\s+$"),
+        hyphen_noun=regex.compile(r"-([a-z]{3,})\b(?!-)"),
+        ordinals_ignored=lower(data.get("number_ordinals_standalone_ignored", [])),
+        part_joint=regex.compile(r"(?:\s+and)?\s+(?=\d)"),
+        digits_only=regex.compile(r"\d+(?![\d.,])"),
+        month_range_before=regex.compile(
+            rf"(?i:\b(?:{alternation(data.get('not_figure_months', []))})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+            r"\s*(?:and|to|-|–|—|through|until|or)\s*)$"),
+        vague_need_of=lower(data.get("vague_amounts_need_of", [])),
+        bound_joint=regex.compile(
+            rf"\s*(?:{alternation(data.get('qualifier_bound_joints', []))})\s*(?P<q>(?i:{alternation(qual_map)}))\s+"),
+        lower_bounds=frozenset(data.get("qualifier_lower_bounds", [])),
+        upper_bounds=frozenset(data.get("qualifier_upper_bounds", [])),
+        verb_suffixes=tuple(data.get("counted_verb_suffixes", [])),
+        adverb_suffix=str(data.get("counted_adverb_suffix", "")) or "\0",
+        plural_suffix=str(data.get("counted_plural_suffix", "")) or "\0",
+        not_plural_endings=tuple(data.get("counted_not_plural_endings", [])),
+        spaced_single_ok=frozenset(data.get("units_spaced_single_ok", [])),
+        compound=compound, compound_factor=compound_factor,
         ratio_joint=regex.compile(rf"\s+(?P<joint>(?i:{alternation([*data.get('number_ratio_words', []), *data.get('number_ratio_over_words', [])])}))\s+"),
         ratio_over=lower(data.get("number_ratio_over_words", [])),
         subunit_joint=regex.compile(r"(?:\s+and)?\s+(?=\w)"),
@@ -255,7 +325,7 @@ def _prev_word(text: str, pos: int) -> Tuple[str, int]:
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = regex.match(r"\s*([A-Za-z]+)", text[pos:pos + 40])
+    m = _NEXT_WORD.match(text[pos:pos + 40])
     return m.group(1) if m else ""
 
 
@@ -283,35 +353,30 @@ def _unit_at(g: _Grammar, text: str, pos: int, core_value, scaled: bool, currenc
     if m.group("mcode") is not None:
         return "M" + m.group("mcode"), m.end()
     if m.group("cursym") is not None:
-        if "(" in sep or "-" in sep:
+        if "-" in sep:
             return None
         return unit_lexicon().currency_prefixes[m.group("cursym")], m.end()
     if m.group("sym") is not None:
         sym = m.group("sym")
-        if "(" in sep and not sep.strip() == "(":
-            return None
-        if "(" in sep:
-            return None
-        if len(sym) == 1 and sym not in "%°" and (not glued or text[m.end():m.end() + 1] == "/"):
+        if len(sym) == 1 and sym not in "%°" and ((not glued and sym not in g.spaced_single_ok)
+                                                 or text[m.end():m.end() + 1] == "/"):
             return None  # "5 C" or "14.7C/": a letter, not a unit
         return g.unit_symbols[sym], m.end()
     word = m.group("word")
-    if "(" in sep:
-        return None
-    key = word.lower()
-    key = " ".join(key.split())
+    key = " ".join(word.lower().split())
     unit = g.unit_map.get(key) or g.unit_map.get(word)
     if unit is None:
         return None
     if key in g.currency_needs_scale and not scaled and currency is None:
-        if key in ("pounds", "pound"):
-            return "lb", m.end()
-        return None
+        fallback = g.fallback_units.get(key)
+        return (fallback, m.end()) if fallback else None
     return unit, m.end()
 
 
 def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optional[_Figure]:
     """Scale, unit and currency after a number core."""
+    if core.ordinal:
+        return _Figure(core.start, core.end, core.value, g.ordinal_unit, False)
     value = core.value
     pos = core.end
     scaled = False
@@ -321,7 +386,7 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
         m = g.glued_scale.match(text, pos)
         if m:
             s = m.group("scale")
-            if s in ("m",) and currency is None:
+            if s in g.gw["shorthand_needs_currency"] and currency is None:
                 m = None  # "1.8m" is metres unless money ("£3.6m")
             if m:
                 value = value * g.shorthand[s]
@@ -332,8 +397,7 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
         if m:
             s = m.group("scale")
             key = s if s in g.scales else s.lower()
-            if key in g.scales and not (core.from_words and key in ("k",)):
-                # a spaced "k" is only a scale when nothing word-like follows
+            if key in g.scales and not (core.from_words and key in g.gw["words_not_scaled_by"]):
                 value = value * g.scales[key]
                 pos = m.end()
                 scaled = True
@@ -343,11 +407,20 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
                     pos = half.end()
                 # "two hundred million": a scale word after a scale word multiplies again
                 m2 = g.scale_after.match(text, pos)
-                if m2 and m2.group("scale").lower() in ("million", "billion", "trillion", "thousand"):
+                if m2 and m2.group("scale").lower() in g.gw["chained_scales"]:
                     value = value * g.scales[m2.group("scale").lower()]
                     pos = m2.end()
+                elif not core.from_words and key in number_words().scales:
+                    value, pos = _smaller_parts(g, text, pos, value, number_words().scales[key])
     unit = currency
     found = _unit_at(g, text, pos, value, scaled, currency, glued_ok)
+    if found is not None and found[0] in g.compound and not scaled:
+        smaller = g.compound[found[0]].match(text, found[1])
+        if smaller is not None:
+            # "5 ft 2 in", "6 feet 2 inches": the smaller unit adds on in the larger one
+            part = float(smaller.group("n")) / g.compound_factor[found[0]]
+            value = value + (part if value >= 0 else -part)
+            found = (found[0], smaller.end())
     if found is not None:
         u, end = found
         if u.startswith("M") and u[1:] in unit_lexicon().currency_codes and u not in unit_lexicon().currency_codes:
@@ -356,11 +429,9 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
             unit, pos = u, end
             if not scaled and u in unit_lexicon().currency_codes:
                 m3 = g.scale_after.match(text, pos)
-                if m3 and m3.group("scale").lower() in ("million", "billion", "trillion", "thousand", "bn", "mn"):
+                if m3 and m3.group("scale").lower() in g.gw["chained_scales"]:
                     value = value * g.scales[m3.group("scale").lower()]
                     pos, scaled = m3.end(), True
-        elif u in ("%",):
-            pass
     elif not core.from_words and pos < len(text) and (text[pos].isalpha() or text[pos] == "_"):
         return None  # "3D", "737MAX", "24703L202": a code, not a figure
     if unit is not None and not scaled and unit in unit_lexicon().currency_codes and isinstance(value, (int, float)):
@@ -368,6 +439,62 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
         if cents is not None:
             value, pos = value + (cents[0] / 100 if value >= 0 else -cents[0] / 100), cents[1]
     return _Figure(core.start, pos, as_number(value) if isinstance(value, float) else value, unit, scaled)
+
+
+def _smaller_parts(g: _Grammar, text: str, pos: int, value, scale: int):
+    """ "4 thousand [3 hundred and 21]": digit parts below the last scale word
+    are added on, as in words ("four thousand three hundred and twenty-one")."""
+    while True:
+        j = g.part_joint.match(text, pos)
+        if j is None:
+            return value, pos
+        m = g.digits_only.match(text, j.end())
+        if m is None:
+            return value, pos
+        part = parse_digits(m.group())
+        end = m.end()
+        sm = g.scale_after.match(text, end)
+        part_scale = number_words().scales.get(sm.group("scale").lower()) if sm else None
+        if part_scale is not None and part_scale < scale and part < 1000:
+            part, end = part * part_scale, sm.end()
+        elif part_scale is not None or part >= min(scale, 1000):
+            return value, pos  # "3 hundred and 2 hundred" are two numbers
+        if part >= scale:
+            return value, pos
+        value, pos = value + part, end
+        if part_scale is None:
+            return value, pos
+        scale = part_scale
+
+
+def _skip_past_number(text: str, pos: int) -> int:
+    """The end of the number right after ``pos`` ("9/[11]", "3-[1]"), so it is not read alone."""
+    m = _NEXT_NUMBER.match(text[pos:pos + 20])
+    return pos + m.end() if m else pos
+
+
+def _bound_after(g: _Grammar, text: str, pos: int, value, unit, qualifier: str):
+    """The other bound of a closed range after a qualified figure: ((low, high), end, unit)."""
+    j = g.bound_joint.match(text, pos)
+    if j is None:
+        return None
+    other = g.qualifier_map.get(" ".join(j.group("q").lower().split()))
+    if not ((qualifier in g.lower_bounds and other in g.upper_bounds)
+            or (qualifier in g.upper_bounds and other in g.lower_bounds)):
+        return None
+    m = g.scan.match(text, j.end())
+    if m is None or (m.group("digits") is None and m.group("words") is None):
+        return None
+    cores = _cores(g, text, m)
+    if not cores or cores[0].start != m.start():
+        return None
+    fig = _read_figure(g, text, cores[0], glued_ok=True)
+    if fig is None or not isinstance(fig.value, (int, float)) or (fig.unit or unit) != (unit or fig.unit):
+        return None
+    low, high = (value, fig.value) if qualifier in g.lower_bounds else (fig.value, value)
+    if low >= high:
+        return None  # "more than 40 and less than 10" are two conditions, not a range
+    return (low, high), fig.end, unit or fig.unit
 
 
 def _ratio_after(g: _Grammar, text: str, pos: int, numerator) -> Optional[Tuple[float, int]]:
@@ -392,7 +519,7 @@ def _ratio_after(g: _Grammar, text: str, pos: int, numerator) -> Optional[Tuple[
         return None  # "1 in 2008": a year
     joint = " ".join(j.group("joint").lower().split())
     if joint in g.ratio_over:
-        if not regex.match(r"\s*(?:[.,;!?)]|$)", text[fig.end:fig.end + 3]):
+        if not _CLAUSE_END.match(text[fig.end:fig.end + 3]):
             return None
     elif numerator >= fig.value:
         return None
@@ -420,6 +547,19 @@ def _subunit_after(g: _Grammar, text: str, pos: int) -> Optional[Tuple[int, int]
     return c.value, (tail.end() if tail.group("word") else c.end)
 
 
+def _power(raw: str) -> float:
+    """ "1.1^23" -> 1.1**23, "1.3x10^6" -> 1.3e6, "2.5^--1": signs multiply."""
+    base, exponent = raw.split("^")
+    sign = -1 if exponent.count("-") % 2 else 1
+    exp = sign * int(exponent.lstrip("+-"))
+    if base.endswith("x10"):
+        return as_number(float(base[:-3]) * 10.0 ** exp)
+    try:
+        return as_number(float(base) ** exp)
+    except (OverflowError, ZeroDivisionError):
+        raise ValueError(raw)
+
+
 def _cores(g: _Grammar, text: str, m) -> List[_Core]:
     """Number cores of one scan match (a run of words may hold several numbers)."""
     neg = -1 if m.group("neg") else 1
@@ -433,7 +573,9 @@ def _cores(g: _Grammar, text: str, m) -> List[_Core]:
         raw = m.group("digits")
         vulgar = lexicon().get("number_vulgar_fractions", {})
         try:
-            if raw and raw[-1] in vulgar:
+            if "^" in raw:
+                value = _power(raw)
+            elif raw and raw[-1] in vulgar:
                 value = as_number((int(raw[:-1]) if raw[:-1] else 0) + vulgar[raw[-1]])
             else:
                 value = parse_digits(raw)
@@ -444,12 +586,11 @@ def _cores(g: _Grammar, text: str, m) -> List[_Core]:
     run = m.group("words")
     tokens = [(t.group(), wstart + t.start(), wstart + t.end()) for t in g.word_token.finditer(run)]
     out = []
-    for i, wn in enumerate(read_words([t[0] for t in tokens])):
-        s = tokens[wn.first][1] if (wn.first > 0 or neg == 1) else start
-        if wn.first == 0 and (currency or neg == -1):
-            s = start
-        out.append(_Core(s, tokens[wn.last][2], (neg if wn.first == 0 else 1) * wn.value,
-                         currency if wn.first == 0 else None, True, ""))
+    for wn in read_words([t[0] for t in tokens]):
+        leading = wn.first == 0  # only the first number of a run has the sign and currency
+        out.append(_Core(start if leading else tokens[wn.first][1], tokens[wn.last][2],
+                         (neg if leading else 1) * wn.value, currency if leading else None,
+                         True, "", wn.ordinal))
     return out
 
 
@@ -459,11 +600,18 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
     word, wstart = _prev_word(text, core.start)
     lw = word.lower().rstrip(".")
     if not core.from_words:
+        digits = core.plain_digits
+        if before[-1:] in ("'", "’") and len(digits) == 2:
+            return True  # "'86": a year
+        if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+            return True  # "007", "0085", the "000" of a split "2, 000": codes and fragments
         if before.endswith("-") and before[:1].isalnum() and core.value >= 0:
             return True  # "COVID-19", "F-16", "SCP-173"
         if core.currency is None:
             if lw in g.months or lw + "." in g.months:
                 return True  # "Oct. 21", "May 4th"
+            if g.month_range_before.search(text, max(0, core.start - 30), core.start):
+                return True  # the 13 of "between October 8 and 13"
             if _next_word(text, fig.end).lower() in g.months and fig.unit in (None, g.ordinal_unit):
                 return True  # "21 October"
             if lw in g.not_after and fig.unit in (None, g.ordinal_unit):
@@ -474,6 +622,9 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
                 return True  # "Ukraine 2", "ISO 9001"
             if word.isupper() and len(word) > 1 and fig.unit is None and word not in g.capital_ok:
                 return True
+            if (lw == g.gw["clock_preposition"] and fig.unit is None and len(digits) == 4 and digits.isdigit()
+                    and int(digits[2:]) < 60 and int(digits[:2]) < 24):
+                return True  # "struck at 1353": a 24-hour clock time
             if (fig.unit is None and not fig.scaled and qualifier is None and core.plain_digits.isdigit()
                     and len(core.plain_digits) == 4 and g.year_range[0] <= core.value <= g.year_range[1]):
                 nxt = _next_word(text, fig.end)
@@ -482,34 +633,53 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
                     return True  # "in 2007", "the 2012 crash": a year
     else:
         low = text[core.start:core.end].lower()
-        if low in ("one", "a", "an"):
+        if core.ordinal and low in g.ordinals_ignored:
+            return True  # "the first time", "a second look"
+        if low == g.gw["one"] or low in g.gw["articles"]:
             nxt = _next_word(text, fig.end).lower()
             if lw in g.one_not_after or nxt in g.one_not_before or text[fig.end:fig.end + 2] in ("'s", "’s"):
                 return True
-        if low == "half" and g.half_needs_qualifier and qualifier is None:
+        if low == g.gw["half"] and g.half_needs_qualifier and qualifier is None:
             return True
-        if (len(low.split()) <= 2 and low.split()[0] in ("a", "an", "one") and fig.unit is None
-                and low.endswith(("half", "third", "quarter", "fourth", "fifth"))):
+        if (len(low.split()) <= 2 and (low.split()[0] in g.gw["articles"] or low.split()[0] == g.gw["one"])
+                and fig.unit is None and low.endswith(tuple(g.gw["singular_fractions_need_partitive"]))):
             # "a third term", "the second half": a singular fraction must be "of" something or stand alone
             nxt = _next_word(text, fig.end).lower()
             after = text[fig.end:fig.end + 3].strip()
-            if nxt and nxt != "of" and not (after[:1] and not after[:1].isalpha()):
+            if nxt and nxt not in g.gw["partitives"] and not (after[:1] and not after[:1].isalpha()):
                 return True
         if lw in g.not_after and fig.unit is None:
             return True  # "World War Two", "Apollo Eleven"
+        hyphened = _HYPHEN_WORD.match(text[fig.end:fig.end + 20])
+        if fig.unit is None and hyphened and not number_words().is_number_word(hyphened.group(1).lower()):
+            return True  # "twenty-first century", "two-time winner": a modifier, not a figure
         if (text[core.start:core.start + 1].isupper() and not _is_sentence_start(text, core.start)
                 and _next_word(text, fig.end)[:1].isupper()):
             return True  # "Million Dollar Mermaid", "Ocean's Eleven": a title
     return False
 
 
-def _qualifier(g: _Grammar, text: str, start: int) -> Tuple[Optional[str], bool]:
-    """Canonical qualifier before ``start`` and whether it is "between"/"from"."""
+def _qualifier(g: _Grammar, text: str, start: int) -> Optional[str]:
+    """Canonical qualifier right before ``start`` ("more than", "about", ...)."""
     window = text[max(0, start - QUALIFIER_WINDOW):start]
     m = g.qualifier_before.search(window)
     if m:
-        return g.qualifier_map.get(" ".join(m.group("q").lower().split())), False
-    return None, False
+        return g.qualifier_map.get(" ".join(m.group("q").lower().split()))
+    return None
+
+
+def _plural(g: _Grammar, word: str) -> bool:
+    return (len(word) > 3 and word.endswith(g.plural_suffix)
+            and not word.endswith(g.not_plural_endings))
+
+
+def _continues(g: _Grammar, text: str, pos: int) -> bool:
+    """Whether a lower-case content word follows ``pos`` (not punctuation, not a stop word)."""
+    m = g.counted_token.match(text, pos)
+    if not m or any(c in text[pos:m.start("tok")] for c in ",.;:!?()\"\n"):
+        return False
+    tok = m.group("tok")
+    return tok[0].islower() and tok.lower() not in g.stop_words
 
 
 def _counted(g: _Grammar, text: str, pos: int) -> Optional[str]:
@@ -526,22 +696,26 @@ def _counted(g: _Grammar, text: str, pos: int) -> Optional[str]:
             break
         low = tok.lower()
         possessive = tok.endswith(("'", "’", "'s", "’s"))
-        core = tok.rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.rstrip("'’")
+        core = tok[:-2] if tok.endswith(("'s", "’s")) else tok.rstrip("'’")
         if low in g.stop_words or core.lower() in g.stop_words or number_words().is_number_word(low):
             break
-        if head is not None and low.endswith(("ed", "ing")) and not tok[0].isupper():
+        if head is not None and low.endswith(g.verb_suffixes) and not tok[0].isupper():
             break
+        if head is not None and low.endswith(g.adverb_suffix) and len(low) > 4:
+            break  # "five boats speedily approaching": an adverb ends the phrase
         if head is not None and tok[0].isupper() and head[0].islower():
-            break  # "two countries violates ... Security Council": a name starts a new phrase
+            break  # "two countries ... Security Council": a name starts a new phrase
+        if head is not None and _plural(g, head) and _plural(g, low) and _continues(g, text, m.end()):
+            break  # "two countries violates multiple ...": a verb after a plural subject
         head = core
         taken += 1
         pos = m.end()
         if possessive:
             break
-    if taken == 1 and head is not None and head.endswith(("ed", "ing")) and head[0].islower():
+    if taken == 1 and head is not None and head.endswith(g.verb_suffixes) and head[0].islower():
         return None  # "Two managed to ...": a verb, not a noun
-    if head is None or head.lower() in g.not_nouns or head.isupper() and len(head) > 1 and head.lower() not in ("", ):
-        return None if head is None or head.lower() in g.not_nouns else head
+    if head is None or head.lower() in g.not_nouns:
+        return None
     return head
 
 
@@ -559,6 +733,9 @@ def find_quantities(text: str, lang: str = "en") -> List[Mention]:
             consumed = m.end()
             continue
         if m.group("vague") is not None:
+            if (m.group().lower() in g.vague_need_of
+                    and not _OF.match(text[m.end():m.end() + 4])):
+                continue  # "he scores": a verb
             out.append(_vague(g, text, m))
             consumed = m.end()
             continue
@@ -585,8 +762,8 @@ def _vague(g: _Grammar, text: str, m) -> Mention:
     end = m.end()
     unit = None
     counted = None
-    of = regex.match(r"\s+(?:of|upon)\s+", text[end:end + 12])
-    rest = end + of.end() if of else end
+    of = g.partitive.match(text, end)
+    rest = of.end() if of else end
     u = _unit_at(g, text, rest, value, True, None, False) if of else None
     if u is not None and u[0] in unit_lexicon().currency_codes:
         unit = u[0]
@@ -596,70 +773,98 @@ def _vague(g: _Grammar, text: str, m) -> Mention:
                    qualifier=g.vague_qualifier, vague=True)
 
 
+_REJECT = object()  # a reading that proves the core is not a figure ("9/11", a score)
+
+
+def _digit_fraction(g: _Grammar, text: str, core: _Core, fig: _Figure, value, end: int, unit):
+    """ "3/4", "1 / 4 point", "10 1/2 miles": (value, end, unit), None, or _REJECT ("9/11")."""
+    if core.from_words or fig.unit is not None:
+        return None
+    if _SLASH.match(text[core.end:core.end + 4]):
+        fm = _SLASH_DENOMINATOR.match(text[core.end:core.end + 7])
+        if not (fm and int(fm.group(1)) in g.fraction_dens):
+            return _REJECT
+        value = as_number(core.value / int(fm.group(1)))
+    elif not fig.scaled:
+        fm = _SPACED_FRACTION.match(text[core.end:core.end + 12])
+        if not (fm and int(fm.group(2)) in g.fraction_dens and int(fm.group(1)) < int(fm.group(2))):
+            return None
+        sign = -1 if core.value < 0 else 1
+        value = as_number(core.value + sign * int(fm.group(1)) / int(fm.group(2)))
+    else:
+        return None
+    end = core.end + fm.end()
+    whole = _read_figure(g, text, _Core(core.start, end, value, core.currency, False, core.plain_digits), True)
+    return (value, whole.end, whole.unit) if whole else (value, end, None)
+
+
+def _range_after(g: _Grammar, text: str, core: _Core, fig: _Figure, value, end: int, unit):
+    """ "8 to 13", "8-13", "between 8 and 13", "$2-3 billion": ((low, high), end, unit),
+    None, or _REJECT for a score ("won 3-1")."""
+    rng = g.range_joint.match(text, end)
+    if rng is None or not isinstance(value, (int, float)):
+        return None
+    joint = rng.group("joint").strip().lower()
+    word_before = _prev_word(text, core.start)[0].lower()
+    dash = joint in ("-", "–", "—", "~")
+    if not ((dash and not core.from_words) or joint in g.gw["range_joints"]
+            or (joint == g.gw["conjunction"] and word_before == g.gw["range_and_opener"])):
+        return None
+    m2 = g.scan.match(text, rng.end())
+    if m2 is None or m2.group("skip") is not None or m2.group("vague") is not None:
+        return None
+    cores2 = _cores(g, text, m2)
+    if not cores2 or cores2[0].start != m2.start():
+        return None
+    c2 = cores2[0]
+    f2 = _read_figure(g, text, c2, glued_ok=True)
+    if f2 is None or not isinstance(f2.value, (int, float)):
+        return None
+    low, high = value, f2.value
+    if f2.scaled and not fig.scaled and c2.value and abs(low) <= abs(c2.value):
+        low = as_number(low * (f2.value / c2.value))  # "$2-3 billion": the scale is shared
+    high_unit = f2.unit or unit
+    if (unit or high_unit) != high_unit or low == high:
+        return None
+    if dash and DASH_RANGE_MUST_RISE and low >= high:
+        if not fig.scaled and not f2.scaled and high_unit is None and isinstance(low, int) and isinstance(high, int):
+            return _REJECT  # "won 3-1", "a 7-0 lead": a score, not figures
+        return None
+    return (low, high), f2.end, high_unit
+
+
 def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], int]:
+    """The Mention for one number core (or None) and where reading stopped."""
     fig = _read_figure(g, text, core, glued_ok=True)
     if fig is None:
         return None, core.end
-    qualifier, _ = _qualifier(g, text, core.start)
+    qualifier = _qualifier(g, text, core.start)
     if _rejected(g, text, core, fig, qualifier):
         return None, fig.end
-    # digit fractions "3/4", "10 1/2 miles"
-    value = fig.value
-    end = fig.end
-    unit = fig.unit
-    if not core.from_words and text[core.end:core.end + 1] == "/" and unit is None:
-        fm = regex.match(r"/(\d{1,3})(?!\d)", text[core.end:core.end + 5])
-        if fm and int(fm.group(1)) in g.fraction_dens and int(fm.group(1)) != 0:
-            value = as_number(core.value / int(fm.group(1)))
-            end = core.end + fm.end()
-            f2 = _read_figure(g, text, _Core(core.start, end, value, core.currency, False, core.plain_digits), True)
-            if f2:
-                end, unit = f2.end, f2.unit
-        else:
-            return None, core.end + (fm.end() if fm else 1)
-    elif not core.from_words and unit is None and not fig.scaled:
-        fm = regex.match(r"\s+(\d{1,2})/(\d{1,3})(?![\d/])", text[core.end:core.end + 12])
-        if fm and int(fm.group(2)) in g.fraction_dens and int(fm.group(1)) < int(fm.group(2)):
-            sign = -1 if core.value < 0 else 1
-            value = as_number(core.value + sign * int(fm.group(1)) / int(fm.group(2)))
-            end = core.end + fm.end()
-            f2 = _read_figure(g, text, _Core(core.start, end, value, core.currency, False, core.plain_digits), True)
-            if f2:
-                end, unit = f2.end, f2.unit
-    # range: "8 to 13", "8-13", "between 8 and 13", "$2-3 billion"
+    value, end, unit = fig.value, fig.end, fig.unit
     low_start = core.start
-    rng = g.range_joint.match(text, end)
-    if rng is not None and isinstance(value, (int, float)):
-        joint = rng.group("joint").strip().lower()
-        word_before, _ = _prev_word(text, core.start)
-        wb = word_before.lower()
-        dash = joint in ("-", "–", "—", "~")
-        allowed = ((dash and not core.from_words) or joint in ("to", "through")
-                   or (joint == "and" and wb == "between"))
-        if allowed:
-            m2 = g.scan.match(text, rng.end())
-            if m2 is not None and m2.group("skip") is None and m2.group("vague") is None:
-                cores2 = _cores(g, text, m2)
-                if cores2 and cores2[0].start == m2.start():
-                    c2 = cores2[0]
-                    f2 = _read_figure(g, text, c2, glued_ok=True)
-                    if f2 is not None and isinstance(f2.value, (int, float)):
-                        lo, hi = value, f2.value
-                        if f2.scaled and not fig.scaled and lo < hi / 1000 * 1 and abs(lo) < 1000:
-                            scale = f2.value / c2.value if c2.value else 1
-                            lo = as_number(lo * scale)
-                        unit2 = f2.unit or unit
-                        unit1 = unit or unit2
-                        ok = unit1 == unit2 and lo != hi
-                        if joint in ("-", "–", "—") and DASH_RANGE_MUST_RISE and lo > hi:
-                            ok = False
-                        if ok:
-                            value, end, unit = (lo, hi), f2.end, unit2
+    for reading in (_digit_fraction, _range_after):
+        found = reading(g, text, core, fig, value, end, unit)
+        if found is _REJECT:
+            return None, max(end, _skip_past_number(text, end))
+        if found is not None:
+            value, end, unit = found
+    # "per cent of 210": the percentage word first, when the figure ends the clause
+    if unit is None and isinstance(value, (int, float)) and _CLAUSE_END.match(text[end:end + 3]):
+        pm = g.percent_before.search(text, max(0, low_start - 40), low_start)
+        if pm is not None:
+            low_start, unit = pm.start(), g.unit_map.get(" ".join(pm.group("p").lower().split()), "%")
     # ratios: "one in five", "two out of five hundred", "1 over 3"
     if isinstance(value, (int, float)) and unit is None:
         ratio = _ratio_after(g, text, end, value)
         if ratio is not None:
             value, end = ratio
+    # two bounds: "more than 100 and fewer than 300", "at most 100 and at least 20"
+    if qualifier is not None and isinstance(value, (int, float)):
+        bounded = _bound_after(g, text, end, value, unit, qualifier)
+        if bounded is not None:
+            value, end, unit = bounded
+            qualifier = None
     # trailing qualifier "500 or more"
     if qualifier is None:
         tq = g.qualifier_after.match(text, end)
@@ -668,8 +873,13 @@ def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], in
     counted = None
     if unit is None or unit == g.ordinal_unit:
         counted = _counted(g, text, end)
-    elif unit in unit_lexicon().currency_codes:
-        counted = None
+        if counted is None and unit is None:
+            hyphened = g.hyphen_noun.match(text, end)
+            if hyphened:
+                counted = hyphened.group(1)  # "a 6.1-magnitude quake", "a 6,000-member academy"
+    if (core.from_words and value == 1 and text[core.start:end].lower() == "one" and counted is None
+            and unit is None and qualifier is None):
+        return None, end  # "to be one", "one from a salesman": a pronoun, not a figure
     if isinstance(value, float):
         value = as_number(value)
     span_text = text[low_start:end]
