@@ -98,14 +98,17 @@ def _article_files(paths: Iterable[str], err: TextIO) -> Iterator:
 
 
 def mention_line(article: Article, mention: Mention, *, as_json: bool = False) -> str:
-    """``FILE:LINE:COL  kind  value  unit  counted  qualifier`` (or one JSON object)."""
+    """``FILE:LINE:COL  kind  value  unit  counted  qualifier  "text as written"`` (or one JSON object).
+
+    The surface text comes last, quoted, so the fixed columns stay easy to cut."""
     line, column = article.position(mention.start)
     if as_json:
         return json.dumps({"file": article.path, "line": line, "column": column, **mention.as_dict()},
                           ensure_ascii=False, default=str)
     fields = [f"{article.path}:{line}:{column}", mention.kind, _value(mention.value),
               mention.unit, mention.counted, mention.qualifier]
-    return "  ".join(EMPTY_FIELD if f in (None, "") else str(f) for f in fields)
+    columns = "  ".join(EMPTY_FIELD if f in (None, "") else str(f) for f in fields)
+    return f"{columns}  {json.dumps(mention.text, ensure_ascii=False)}"
 
 
 def _value(value) -> Optional[str]:

@@ -14,12 +14,16 @@ Two steps, each a small pure function:
    "1,500 soldiers" is checked against the 1,500 fact and not the 10,000 one.
    A disagreeing mention must moreover be the figure a context word is about
    (``MatchSettings.context_binds_nearest``): "24 killed and 40 injured" is no
-   wrong death toll.
+   wrong death toll. Figures about another group ("two other victims") or a
+   part of one ("two of the three victims") belong to no group's fact.
+   Capitalised words no extractor read as a person but that are near-misses of
+   a declared name are judged too (``MatchSettings.find_unread_names``).
 
 2. **Judging.** Each mention is compared with its fact (``factcheck.compare``).
    The verdict for (fact, article) is "pass" when every mention that belongs
    agrees (or none belongs: message "not mentioned"), "fail" when any disagrees
-   (even if others agree), and "error" when the article uses relative dates that
+   (even if others agree; a day written with a weekday that does not fit it
+   disagrees too), and "error" when the article uses relative dates that
    would belong to a date fact but has no publication date to resolve them —
    factcheck asks for the date instead of guessing.
 

@@ -45,7 +45,8 @@ def test_extract_prints_every_mention_where_it_stands(capsys):
         row, column = article.position(mention.start)
         assert fields[0] == f"{seed}:{row}:{column}"
         assert fields[1] == mention.kind
-        assert len(fields) == 6          # FILE:LINE:COL kind value unit counted qualifier
+        assert len(fields) == 7          # FILE:LINE:COL kind value unit counted qualifier "text"
+        assert fields[6] == json.dumps(mention.text, ensure_ascii=False)
     assert any(f.split("  ")[1:3] == ["quantity", "1500"] for f in lines)
 
 
