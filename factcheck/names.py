@@ -40,6 +40,10 @@ LONG_TOKEN = 9             # tokens at least this long may differ by LONG_TOKEN_
 TOKEN_EDITS = 1            # edits allowed in a token of MIN_FUZZY_TOKEN..LONG_TOKEN-1 letters
 LONG_TOKEN_EDITS = 2
 MIN_PART_LETTERS = 5       # a surname-only mention must have this many letters to be judged
+# A one-letter slip in a short token ("Kim Hona-kyun", "Mork Rutte") is a near miss when every
+# other token is identical: the rest of the name anchors it. The odd token needs this many
+# letters and the same first letter, so "Kim Jong Un" / "Kim Jong Il" stay different people.
+MIN_ANCHORED_TOKEN = 4
 SHORT_PART_IS_ACCEPTED = True
 
 _SPLIT = regex.compile(r"[\s\-‐‑–.]+")
@@ -147,12 +151,20 @@ def _aligned_edits(mention: Sequence[str], part: Sequence[str]) -> Optional[int]
     if len(mention) != len(part):
         return None
     total = 0
+    odd = []
     for a, b in zip(mention, part):
         edits = token_edits(a, b)
         if edits is None:
-            return None
+            odd.append((a, b))
+            continue
         total += edits
-    return total
+    if not odd:
+        return total
+    if len(odd) == 1 and len(part) > 1 and total == 0:
+        a, b = odd[0]
+        if min(len(a), len(b)) >= MIN_ANCHORED_TOKEN and a[0] == b[0] and damerau_levenshtein(a, b, 1) <= 1:
+            return 1
+    return None
 
 
 def token_edits(a: str, b: str) -> Optional[int]:
