@@ -702,7 +702,10 @@ def _subject(group: Sequence[Candidate], s: CrossSettings) -> str:
     for c in group:
         counts.update(c.window_words)
     shared = [w for w, n in sorted(counts.items(), key=lambda wn: (-wn[1], wn[0])) if n > 1]
-    return f"date: {_surface(shared[0], group, s)}" if shared else "date"
+    # A name ("Korea's") says less about what happened than a common word ("summoned").
+    words = [_surface(w, group, s) for w in shared]
+    common = [w for w in words if not w[:1].isupper()] or words
+    return f"date: {common[0].lower()}" if common else "date"
 
 
 def _surface(stem_: str, group: Sequence[Candidate], s: CrossSettings) -> str:
@@ -711,7 +714,7 @@ def _surface(stem_: str, group: Sequence[Candidate], s: CrossSettings) -> str:
         start, end = c.sentence
         for tok in tokens(c.article.text[start:end], start, s.lang):
             if tok.stem == stem_:
-                return c.article.text[tok.start:tok.end].lower()
+                return c.article.text[tok.start:tok.end]
     return stem_
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet, List, Mapping, Optional, Sequence, Tuple, Union
 
-import regex
 
 from ..lang import lexicon
 

@@ -5,8 +5,13 @@ figures (URLs, e-mails, phone numbers, times, numeric dates: matched so they
 swallow their digits), vague amounts ("tens of thousands") and number cores
 (digits or number words, with an optional currency before them). Each core is
 then read outward with small anchored patterns: scale ("2.5 million", "bn"),
-unit ("%", "km", "yen"), a range continuation ("8 to 13"), the qualifier before
-it ("more than") and the noun it counts ("1,500 ... soldiers").
+unit ("%", "km", "yen", "5 ft 2 in"), a range continuation ("8 to 13", "more than
+100 and fewer than 300"), a ratio ("one in five"), the qualifier before or after it
+("more than", "or more") and the noun it counts ("1,500 ... soldiers").
+
+Values: int/float, ``(low, high)`` for ranges; units are canonical ("USD", "%",
+"pp" for percentage points, "km", "°C", "ordinal" for "21st"/"sixth");
+``units.unit_kind(unit)`` says what a unit measures ("currency", "percent", ...).
 
 Every language fact comes from ``factcheck/lang/<lang>/numbers.yaml`` and
 ``units.yaml``; the named settings below are the ambiguity choices.
@@ -72,6 +77,7 @@ class _Grammar:
     counted_token: "regex.Pattern"
     subunit_joint: "regex.Pattern"
     ratio_joint: "regex.Pattern"
+    qualifier_enders: frozenset  # last word (or symbol) of every qualifier phrase
     spaced_single_ok: frozenset
     compound: dict            # larger unit -> pattern of "<n> <smaller unit>"
     compound_factor: dict     # larger unit -> smaller units in one larger
@@ -277,6 +283,7 @@ def _grammar(lang: str = "en") -> _Grammar:
         not_plural_endings=tuple(data.get("counted_not_plural_endings", [])),
         spaced_single_ok=frozenset(data.get("units_spaced_single_ok", [])),
         compound=compound, compound_factor=compound_factor,
+        qualifier_enders=frozenset(p.split()[-1] if p[-1].isalpha() or p[-1] == "." else p[-1] for p in qual_map),
         ratio_joint=regex.compile(rf"\s+(?P<joint>(?i:{alternation([*data.get('number_ratio_words', []), *data.get('number_ratio_over_words', [])])}))\s+"),
         ratio_over=lower(data.get("number_ratio_over_words", [])),
         subunit_joint=regex.compile(r"(?:\s+and)?\s+(?=\w)"),
@@ -662,6 +669,14 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
 def _qualifier(g: _Grammar, text: str, start: int) -> Optional[str]:
     """Canonical qualifier right before ``start`` ("more than", "about", ...)."""
     window = text[max(0, start - QUALIFIER_WINDOW):start]
+    tail = window.rstrip(" \t\u00a0([")
+    if not tail:
+        return None
+    k = len(tail)
+    while k > 0 and (tail[k - 1].isalpha() or tail[k - 1] == "."):
+        k -= 1
+    if tail[k:].lower() not in g.qualifier_enders and tail[-1] not in g.qualifier_enders:
+        return None  # cheap test first: no qualifier phrase ends here
     m = g.qualifier_before.search(window)
     if m:
         return g.qualifier_map.get(" ".join(m.group("q").lower().split()))
