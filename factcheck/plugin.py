@@ -77,12 +77,12 @@ class FactsYamlFile(pytest.File):
         self.corpus = Corpus(load_facts(self.path, self.config.rootpath))
         unreadable = dict(self.corpus.unreadable())
         for display, error in unreadable.items():
-            yield UnreadableArticleItem.from_parent(self, name=f"{UNREADABLE_ID}[{display}]", error=error)
+            yield self._child(UnreadableArticleItem, f"{UNREADABLE_ID}[{display}]", error=error)
         articles = [s.display for s in self.corpus.sources if s.display not in unreadable]
         for fact in self.corpus.facts:
             for index, display in enumerate(articles):
-                item = FactItem.from_parent(self, name=f"{fact.id}[{display}]", fact=fact,
-                                            article=display, first=index == 0)
+                item = self._child(FactItem, f"{fact.id}[{display}]", fact=fact,
+                                   article=display, first=index == 0)
                 if display in fact.known:
                     # raises=: only a disagreement is the expected failure; a crash is not.
                     item.add_marker(pytest.mark.xfail(
@@ -98,10 +98,16 @@ class FactsYamlFile(pytest.File):
         except CheckUnavailable:
             return  # no cross-source comparison installed: declared facts are still checked
         except Exception as exc:  # noqa: BLE001 - a bug there must not hide the declared facts
-            yield CrossSourceItem.from_parent(self, name=CROSS_SOURCE_ID, verdict=None, error=exc)
+            yield self._child(CrossSourceItem, CROSS_SOURCE_ID, verdict=None, error=exc)
             return
         for key, verdict in zip(unique_keys(verdicts), verdicts):
-            yield CrossSourceItem.from_parent(self, name=f"{CROSS_SOURCE_ID}[{key}]", verdict=verdict)
+            yield self._child(CrossSourceItem, f"{CROSS_SOURCE_ID}[{key}]", verdict=verdict)
+
+    def _child(self, cls, name: str, **kwargs):
+        # The node id is given as a string so pytest parses "fact[article]" the way it parses
+        # the ids it stores for --lf (pytest >= 9.2 splits the bracket into params); built from
+        # the name alone, a stored failure would never match its item again.
+        return cls.from_parent(self, name=name, nodeid=f"{self.nodeid}::{name}", **kwargs)
 
     def repr_failure(self, excinfo, style=None):
         if excinfo.errisinstance(FactsError):
