@@ -11,14 +11,23 @@ wins ("between October 8 and 13" before "October 8", "Monday (Oct 21)" before
 "Monday"). Each match is then checked in Python for what a pattern cannot
 say (case of ambiguous month names, numbers that are counts rather than
 years, cue words that point ahead) and turned into a TimeExpr.
+
+Speed: the combined expression is not searched character by character; a
+cheap scan finds where a reading can start and only the rules that can start
+there are tried (see "where a reading can start" below). The readings are
+the same as a search with the combined expression would find.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Callable, Dict, List, Optional, Tuple
+
+import regex
 
 from ..lang import lexicon
 from ..mention import Mention, TimeExpr
@@ -36,9 +45,17 @@ BARE_YEAR_RANGE = (1900, 2100)
 YEAR_WITH_CUE_MIN = 1000
 
 
+# Rules whose first token is a number or an apostrophe: no word boundary in front of them.
+_NUMERIC_RULES = frozenset({"iso", "num", "numd", "dot", "yr", "ayr"})
+
+
 @dataclass(frozen=True)
 class _Grammar:
-    pattern: "re.Pattern[str]"
+    pattern: "re.Pattern[str]"            # every rule: the reference reading at any position
+    starts: "re.Pattern[str]"             # where a reading can start (after a non-word character)
+    starts_at_0: "re.Pattern[str]"        # ... at the start of the text
+    by_start: Dict[str, "re.Pattern[str]"]    # what starts there -> the rules that can start so
+    after_space: Dict[str, Dict[str, Tuple["re.Pattern[str]", ...]]]   # see _rules_by_start
     months: Dict[str, int]
     full_months: frozenset
     ambiguous_months: frozenset
@@ -76,7 +93,29 @@ def _fold(name: str) -> str:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Any of ``words``, the longest first where several match. Speed: written as a trie, so
+    ``re`` (which tries an alternation branch by branch) tries a few branches, not every word;
+    it matches the same words in the same order of preference as the flat list longest first."""
+    return _trie(set(words))
+
+
+def _trie(words) -> str:
+    """A regular expression for exactly ``words``, sharing common prefixes (a longer word is
+    tried before a word that is its prefix, as in a list sorted longest first)."""
+    by_first: Dict[str, List[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        longer = [rest for rest in rests if rest]
+        if not longer:
+            branches.append(re.escape(first))
+        elif len(longer) == len(rests) and len({rest[0] for rest in longer}) == 1:
+            branches.append(re.escape(first) + _trie(longer))      # one way on: no group needed
+        else:
+            optional = "?" if len(longer) < len(rests) else ""
+            branches.append(re.escape(first) + "(?:" + _trie(longer) + ")" + optional)
+    return "|".join(branches)
 
 
 def _phrase_pattern(phrases) -> "re.Pattern[str]":
@@ -225,11 +264,20 @@ def _grammar(lang: str) -> _Grammar:
     heads = sorted({w.split()[0].lower() for w in first_words}, key=len, reverse=True)
     prefilter = r"(?=[\d'’]|(?:" + "|".join(re.escape(w) for w in heads) + r")\b|(?:" + \
         "|".join(re.escape(w) for w in heads) + r")[.\d-])"
-    body = "|".join(f"(?P<{name}>\\b{body})" if name not in ("iso", "num", "numd", "dot", "yr", "ayr")
-                    else f"(?P<{name}>{body})" for name, body in rules)
+    alternatives = [(name, f"(?P<{name}>{body})" if name in _NUMERIC_RULES else f"(?P<{name}>\\b{body})")
+                    for name, body in rules]
+    body = "|".join(alternative for _, alternative in alternatives)
     pattern = re.compile(rf"(?:(?<![\w])|(?<=\d{{4}}[-–])){prefilter}(?:{body})", re.I)
+    starts, after_space = _rules_by_start(heads, alternatives)
+    combined = {chosen: re.compile("|".join(chosen) or "(?!)", re.I) for chosen in set(starts.values())}
+    single = {alternative: re.compile(alternative, re.I) for _, alternative in alternatives}
     return _Grammar(
         pattern=pattern,
+        starts=re.compile(r"\W" + _start(heads), re.I),
+        starts_at_0=re.compile(_start(heads), re.I),
+        by_start={written: combined[chosen] for key, chosen in starts.items() for written in _written(key)},
+        after_space={written: {c: tuple(single[a] for a in chosen) for c, chosen in table.items()}
+                     for key, table in after_space.items() for written in _written(key)},
         months=months,
         full_months=full,
         ambiguous_months=frozenset(w.lower() for w in lex["date_ambiguous_months"]),
@@ -264,6 +312,82 @@ def _grammar(lang: str) -> _Grammar:
     )
 
 
+# -- speed: where a reading can start, and which rules can start there ------------------------
+#
+# The combined pattern starts with a lookbehind and a lookahead over every word a reading can
+# start with; Python's ``re`` cannot skip ahead on such a pattern, so ``pattern.search`` tries that
+# big case-insensitive alternation (and then every rule) at every character of the text. Instead,
+# one cheap scan finds the positions where the lookbehind and lookahead hold, and at each of them
+# only the rules that can start with what stands there are tried, in their original order (the
+# first that matches wins, as in the alternation): the reading found is the same.
+
+def _start(heads) -> str:
+    """The combined pattern's lookahead, naming what starts there (``key``): a digit, an
+    apostrophe or a head word. The head words are written as a trie (one branch per first
+    letter), since ``re`` tries an alternation branch by branch. The scan puts the lookbehind's
+    non-word character in front: a pattern that starts with a character class lets ``re`` skip
+    the other characters without trying the rest; the text's start is looked at on its own."""
+    return r"(?=(?P<key>[\d'’]|(?:" + _trie(heads) + r")(?=\b|[.\d-])))"
+
+
+def _rules_by_start(heads, alternatives):
+    """Which rules can start where the scan stops, read off the rules themselves (``regex``'s
+    partial matching), so that there is no second list to keep in step with them:
+
+    - ``starts``: for each key (each digit, each apostrophe, each head word in lower case), the
+      rules that can start with it, in their order. A word's letters are all that tell two head
+      words apart at a position ("twenty-first", "twenty-second" both stand where "twenty"
+      does), so the words sharing their letters share their rules.
+    - ``after_space``: for a head word that is never a reading by itself ("the", "in", "last";
+      not "May", "today"), followed by a space, for each ASCII character after the space: the
+      rules that can go on so. Most words after "the" start no reading ("the 8th", "the end
+      of" do), so one look at the next character rules most of them out.
+    """
+    rules = [(alternative, regex.compile(alternative, regex.I)) for _, alternative in alternatives]
+    # What can stand right after a head word where the scan finds it: the end of the text, or a
+    # character that is no letter (the scan asks for a word boundary, a digit, "." or "-").
+    # The rules tell such characters apart only by the classes below and the literal characters
+    # they name, so one of each kind stands for all.
+    followers = sorted(set(string.whitespace + string.punctuation + string.digits)
+                       | set("\xa0\u2028\u3000\u0663\u2022")
+                       | {c for _, alternative in alternatives for c in alternative if not c.isascii()},
+                       key=lambda c: not c.isspace())       # the usual one first
+    by_letters: Dict[str, List[str]] = {}
+    for head in heads:
+        by_letters.setdefault(re.match(r"[a-z]*", head).group(), []).append(head)
+    starts: Dict[str, Tuple[str, ...]] = {c: tuple(a for a, rule in rules if rule.match(c, partial=True))
+                                          for c in "0123456789'’"}     # what follows is left open
+    for words in by_letters.values():
+        chosen = tuple(a for a, rule in rules if any(_can_start(rule, word, followers) for word in words))
+        starts.update((word, chosen) for word in words)
+    after_space: Dict[str, Dict[str, Tuple[str, ...]]] = {}
+    compiled = dict(rules)
+    for head in heads:
+        going_on = [compiled[a] for a in starts[head]]
+        if any(rule.match(head + " ") for rule in going_on):
+            continue                      # "May", "today": mostly a date, nothing to rule out
+        going_on = [rule for rule in going_on if rule.match(head + " ", partial=True)]
+        table = {c: tuple(rule.pattern for rule in going_on if rule.match(head + " " + c, partial=True))
+                 for c in map(chr, range(128)) if not c.isupper()}
+        table.update((c.upper(), table[c]) for c in string.ascii_lowercase)     # case is ignored
+        after_space[head] = table
+    return starts, after_space
+
+
+def _can_start(rule: "regex.Pattern[str]", word: str, followers) -> bool:
+    """Whether ``rule`` can match text that starts with ``word`` followed by no letter."""
+    if not rule.match(word, partial=True):
+        return False                      # not even with any continuation
+    if not word[-1].isalpha():
+        return True                       # "st.": a letter may follow
+    return bool(rule.match(word)) or any(rule.match(word + c, partial=True) for c in followers)
+
+
+def _written(word: str):
+    """The ways a word is usually written, so that one look-up finds it ("the", "The", "THE")."""
+    return {word, word.title(), word.upper()}
+
+
 # -- entry point ------------------------------------------------------------------------------
 
 def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> List[Mention]:
@@ -272,10 +396,14 @@ def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> L
     found: List[Mention] = []
     last_day: Optional[TimeExpr] = None   # antecedent for "the day", "the same day"
     pos = 0
-    while True:
-        match = grammar.pattern.search(text, pos)
+    at_0 = grammar.starts_at_0.match(text)
+    for candidate in chain((at_0,) if at_0 else (), grammar.starts.finditer(text)):
+        start = candidate.end()
+        if start < pos:
+            continue                      # inside the last reading (or where one was rejected)
+        match = _match_at(text, start, candidate.group("key"), grammar)
         if match is None:
-            break
+            continue
         rule = match.lastgroup
         parsed = _BUILDERS[rule](_Match(match, rule, text, grammar, day_first))
         if parsed is None:
@@ -298,6 +426,26 @@ def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> L
                              granularity=expr.granularity, expr=expr))
         pos = max(end, match.start() + 1)
     return _join_intervals(text, _shifted(text, found, grammar), grammar)
+
+
+def _match_at(text: str, start: int, key: str, grammar: _Grammar) -> "Optional[re.Match[str]]":
+    """The reading at ``start``, where ``key`` stands, tried with only the rules that can start so."""
+    after = start + len(key)
+    if text[after:after + 1] == " " and key in grammar.after_space:
+        rules = grammar.after_space[key].get(text[after + 1:after + 2])
+        if rules is not None:             # else not ASCII, or the end of the text
+            for rule in rules:            # in order: the first that matches, as in an alternation
+                match = rule.match(text, start)
+                if match:
+                    return match
+            return None
+    return (grammar.by_start.get(key) or _pattern_for(key, grammar)).match(text, start)
+
+
+def _pattern_for(key: str, grammar: _Grammar) -> "re.Pattern[str]":
+    """The rules to try where ``key`` starts a reading, whatever its case ("tHe"); the whole
+    pattern where the key is not plain ASCII (``re`` matches "ſ" for "s" ignoring case)."""
+    return grammar.by_start.get(key.lower(), grammar.pattern) if key.isascii() else grammar.pattern
 
 
 def _shifted(text: str, found: List[Mention], grammar: _Grammar) -> List[Mention]:
