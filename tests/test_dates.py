@@ -77,3 +77,11 @@ def test_date_lexicon_words_are_strings():
         value = lex[key]
         words = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
         assert all(isinstance(w, str) for w in words), (key, [w for w in words if not isinstance(w, str)])
+
+
+@pytest.mark.parametrize("text", ["On ſunday we met", "yeſterday", "two weekſ ago", "last Kune",
+                                  "the ſixth of March", "mid-Kuly"])
+def test_letters_that_case_fold_to_ascii_never_crash(text):
+    # re's ignore-case matches "ſ" for "s" and the Kelvin sign for "k"; lookups must fold alike.
+    from factcheck import extract
+    extract(text, published="2024-10-21")

@@ -459,7 +459,7 @@ def _shifted(text: str, found: List[Mention], grammar: _Grammar) -> List[Mention
             word = lead.group("n").lower()
             count = int(word) if word.isdigit() else grammar.counts.get(word)
             if count:
-                unit = grammar.units[lead.group("u").lower()]
+                unit = grammar.units[lead.group("u").casefold()]
                 sign = grammar.shift_words[" ".join(lead.group("w").lower().split())]
                 shifted = TimeExpr(**{**expr.__dict__, "shift_unit": unit, "shift": sign * count})
                 start = lead.start()
@@ -748,7 +748,7 @@ def _b_ordy(x: _Match) -> Parsed:
     month = x.month("m", attached=True)
     if month is None:
         return None
-    day = x.grammar.ordinals[x.get("o").lower()]
+    day = x.grammar.ordinals[x.get("o").casefold()]
     return (*x.span, _md(month, day, _year(x.get("y"))))
 
 
@@ -773,7 +773,7 @@ def _b_hol(x: _Match) -> Parsed:
             return None
         return (*x.span, _with_direction(x, _md(month, int(x.get("md")), _year(x.get("my"))), full_day=True))
     year = _year(x.get("y")) or _year(x.get("y0"))
-    year_offset = x.grammar.deictics[x.get("r").lower()] if x.get("r") else None
+    year_offset = x.grammar.deictics[x.get("r").casefold()] if x.get("r") else None
     deictic_word = x.get("d")
     deictic = None
     if deictic_word:
@@ -800,8 +800,8 @@ def _b_ywk(x: _Match) -> Parsed:
 
 
 def _b_wdwk(x: _Match) -> Parsed:
-    weekday = x.grammar.weekdays[x.get("w").lower()]
-    offset = x.grammar.deictics[x.get("d").lower()]
+    weekday = x.grammar.weekdays[x.get("w").casefold()]
+    offset = x.grammar.deictics[x.get("d").casefold()]
     return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=weekday, unit="week", offset=offset))
 
 
@@ -823,14 +823,14 @@ def _b_mry(x: _Match) -> Parsed:
         return None
     part = x.get("p")
     return (*x.span, TimeExpr(anchor="month_day", granularity="month", month=month,
-                              year_offset=x.grammar.deictics[x.get("d").lower()],
+                              year_offset=x.grammar.deictics[x.get("d").casefold()],
                               part=part.lower() if part else None))
 
 
 def _b_py(x: _Match) -> Parsed:
     # "mid-2023", "early 2009", "the end of 2024": the year, at year granularity.
     return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=int(x.get("y")),
-                              part=x.get("p").lower()))
+                              part=x.get("p").casefold()))
 
 
 def _deictic(word: str, grammar: _Grammar) -> int:
@@ -858,14 +858,14 @@ def _b_pm(x: _Match) -> Parsed:
     month = x.month("m", attached=False)
     if month is None:
         return None
-    expr = TimeExpr(anchor="month_day", granularity="month", month=month, part=x.get("p").lower())
+    expr = TimeExpr(anchor="month_day", granularity="month", month=month, part=x.get("p").casefold())
     return (*x.span, _with_direction(x, expr))
 
 
 def _b_dwd(x: _Match) -> Parsed:
     if _after_the(x):
         return None
-    return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").lower()],
+    return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").casefold()],
                               deictic=_deictic(x.get("d"), x.grammar)))
 
 
@@ -879,13 +879,13 @@ def _b_pru(x: _Match) -> Parsed:
     offset = 0 if word == "the" else x.grammar.deictics[word]
     unit = x.get("u").lower()
     return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=offset,
-                              part=x.get("p").lower()))
+                              part=x.get("p").casefold()))
 
 
 def _b_ru(x: _Match) -> Parsed:
     if x.get("w") is None and _after_the(x) and x.get("d").lower() != "previous":
         return None
-    offset = x.grammar.deictics[x.get("d").lower()]
+    offset = x.grammar.deictics[x.get("d").casefold()]
     unit = x.get("u").lower()
     # "earlier this month" keeps the month's granularity; "later this week" the week's.
     return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=offset,
@@ -897,7 +897,7 @@ def _b_ago(x: _Match) -> Parsed:
     count = int(word) if word.isdigit() else x.grammar.counts.get(word)
     if count is None:
         return None                       # "a few days ago": vague
-    unit = x.grammar.units[x.get("u").lower()]
+    unit = x.grammar.units[x.get("u").casefold()]
     # "three weeks ago" = the dateline minus 21 days, "a year ago" = the dateline's day a year
     # before: day granularity, as TIMEX3 annotators (MEANTIME, Recognizers-Text) read them.
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit=unit, offset=-count))
@@ -912,7 +912,7 @@ def _b_inn(x: _Match) -> Parsed:
     count = int(word) if word.isdigit() else x.grammar.counts.get(word)
     if count is None:
         return None
-    unit = x.grammar.units[x.get("u").lower()]
+    unit = x.grammar.units[x.get("u").casefold()]
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit=unit, offset=count))
 
 
@@ -947,7 +947,7 @@ def _b_anshift(x: _Match) -> Parsed:
     count = int(word) if word.isdigit() else x.grammar.counts.get(word)
     if not count:
         return None
-    unit = x.grammar.units[x.get("u").lower()]
+    unit = x.grammar.units[x.get("u").casefold()]
     sign = 1 if x.get("w").lower() == "later" else -1
     return (*x.span, TimeExpr(anchor="anaphor", granularity="day", shift_unit=unit, shift=sign * count))
 
@@ -958,7 +958,7 @@ def _b_rday(x: _Match) -> Parsed:
         prev = x.text[max(0, x.m.start() - 20):x.m.start()].split()
         if prev and prev[-1][:1].isupper():
             return None                   # "CBS This Morning": a name
-    offset = x.grammar.relative_days[" ".join(x.get("w").lower().split())]
+    offset = x.grammar.relative_days[" ".join(x.get("w").casefold().split())]
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit="day", offset=offset))
 
 
@@ -967,7 +967,7 @@ def _b_wd(x: _Match) -> Parsed:
     prev_word = prev[-1].strip("'’\"“‘(") if prev else ""
     if prev_word.lower() in x.grammar.weekday_name_prefixes and prev_word[:1].isupper():
         return None                       # "Black Monday", "Good Friday"
-    expr = TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").lower()])
+    expr = TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").casefold()])
     return (*x.span, _with_direction(x, expr))
 
 
