@@ -27,6 +27,8 @@ def as_number(value: float) -> Number:
 
 def parse_digits(text: str) -> Number:
     """ "1,500" -> 1500, "1 500" -> 1500, "1.5" -> 1.5, ".08" -> 0.08."""
+    if text.isdecimal():
+        return int(text)  # Speed: plain digits, the common case
     cleaned = text.replace(",", "")
     for space in GROUP_SPACES:
         cleaned = cleaned.replace(space, "")

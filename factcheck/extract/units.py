@@ -201,3 +201,54 @@ def alternation(surfaces: Iterable[str]) -> str:
     internal spaces match any run of spaces."""
     parts = sorted(set(surfaces), key=lambda s: (-len(s), s))
     return "|".join(r"\s+".join(regex.escape(p) for p in s.split(" ")) for s in parts if s)
+
+
+def trie_alternation(surfaces: Iterable[str], ignore_case: bool = False) -> str:
+    """The language of :func:`alternation`, written as a trie.
+
+    Speed: the engine follows one branch per character instead of trying every
+    surface in turn (an alternation of a thousand unit words cost ~13 µs per
+    position). It matches the same: at any position the surfaces that can
+    match lie on one path of the trie, tried deepest (longest) first, as in
+    :func:`alternation`. ``ignore_case`` must be set when the result is used
+    inside ``(?i:...)``: surfaces differing only in ASCII case then share one
+    branch. Where branches could not be kept apart the plain alternation is used.
+    """
+    surfaces = list(surfaces)
+    tree: dict = {}
+    for surface in set(surfaces):
+        if not surface:
+            continue
+        node = tree
+        for i, part in enumerate(surface.split(" ")):
+            if i:
+                node = node.setdefault(" ", {})
+            for ch in part:
+                node = node.setdefault(ch.lower() if ignore_case and ch.isascii() else ch, {})
+        node[""] = {}
+
+    def distinct(keys) -> bool:
+        if any(k != " " and regex.match(r"\s", k) for k in keys):
+            return False  # a whitespace surface character overlaps the "\s+" branch
+        if ignore_case:
+            odd = [k for k in keys if k and not k.isascii()]
+            for a in odd:
+                if any(b != a and regex.fullmatch("(?i)" + regex.escape(a), b) for b in keys if b):
+                    return False  # two branches for one letter ("K" and the Kelvin sign)
+        return True
+
+    def emit(node) -> Optional[str]:
+        if not distinct(node):
+            return None
+        alts = []
+        for key in sorted(k for k in node if k):
+            rest = emit(node[key])
+            if rest is None:
+                return None
+            alts.append((r"\s+" if key == " " else regex.escape(key)) + rest)
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    pattern = emit(tree) if tree else None
+    return pattern if pattern is not None else alternation(surfaces)
