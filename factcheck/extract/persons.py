@@ -37,10 +37,11 @@ the marked span in a failure is exactly the name.
 """
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
+import re
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from itertools import filterfalse, islice, product
+from operator import itemgetter
+from typing import Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 import regex
 
@@ -56,26 +57,36 @@ HEADLINE_MIN_WORDS = 3          # a line is Title Case with at least this many c
 HEADLINE_CAPITALISED_SHARE = 0.75
 HEADLINE_MIN_WORDS_WITH_STOP = 5  # a Title Case line ending in a full stop is still a headline
 HEADLINE_SHARE_WITH_STOP = 0.9
+WORDS_AFTER_WINDOW = 200        # characters searched for the words after a name
+WORDS_BEFORE_WINDOW = 80        # ... before a name
+TITLE_WINDOW = 160              # ... for the title phrase before a name
 
 _UPPER_WORD = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*(?:-\p{L}\p{Ll}*)*"
 _ARABIC_ARTICLE = r"(?:al|el|ad|as|ash|at|az|ar)-\p{Lu}\p{Ll}+"
 _INITIALS = r"\p{Lu}\.(?:\p{Lu}\.)*"
 _TOKEN = rf"(?:{_INITIALS}|{_ARABIC_ARTICLE}|{_UPPER_WORD})(?![\p{{L}}\p{{N}}])"
+# Speed: trying the lower-case article at every "a" and "e" of the text doubles the time of
+# the run search, so texts without any "al-X" use a run pattern without that alternative
+# (it could not match there anyway).
+_TOKEN_WITHOUT_ARTICLE = rf"(?:{_INITIALS}|{_UPPER_WORD})(?![\p{{L}}\p{{N}}])"
+_ARTICLE_HINT = regex.compile(r"-(?<=(?:al|el|ad|as|ash|at|az|ar)-)\p{Lu}")   # led by a literal: fast
 # A quoted nickname inside a name: Vincent "The Chin" Gigante, Earvin 'Magic' Johnson.
 _NICKNAME = r"(?:[ \u00a0][\"“‘'](?:[Tt]he )?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?[\"”’'])"
-_NICKNAME_RE = regex.compile(_NICKNAME)
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*|[,;:()\"“”‘’!?]")
-_TOKEN_RE = regex.compile(_TOKEN)
-_POSSESSIVE = regex.compile(r"^['’]s?(?![\p{L}])")
+_PUNCTUATION = ",;:()\"“”‘’!?"
+_WORD = regex.compile(rf"[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.'’-]*|[{_PUNCTUATION}]")
+# The same words, found from the end backwards (speed: the words right before a name are
+# found without reading the whole window; the words are the same as _WORD's, in reverse).
+_WORD_BACKWARDS = regex.compile("(?r)" + _WORD.pattern)
+_POSSESSIVE = regex.compile(r"['’]s?(?![\p{L}])")     # matched right after a name
 
 
-@dataclass(frozen=True)
-class PersonLexicon:
+class PersonLexicon(NamedTuple):
     heads: FrozenSet[str]
     modifiers: FrozenSet[str]
     honorifics: FrozenSet[str]
     speech_verbs: FrozenSet[str]
     speaker_cues: Tuple[Tuple[str, ...], ...]
+    speaker_cue_ends: FrozenSet[str]    # the last word of each speaker cue
     particles: FrozenSet[str]
     not_name: FrozenSet[str]
     org: FrozenSet[str]
@@ -85,12 +96,16 @@ class PersonLexicon:
     directions: FrozenSet[str]
     suffixes: FrozenSet[str]
     trailing: FrozenSet[str]
-    run: "regex.Pattern[str]"
+    blockers: FrozenSet[str]        # not_name | places | nationalities
+    alone_not_name: FrozenSet[str]  # trailing | heads | modifiers: not a name as the run's only word
+    title_ends: FrozenSet[str]      # heads | honorifics
+    plural_heads: FrozenSet[str]    # "reporters", "lawyers"
+    run: "regex.Pattern[str]"      # a capitalised run; every name token is captured as "tok"
+    run_without_article: "regex.Pattern[str]"   # the same, for texts without "al-X" tokens
 
     def is_blocker(self, word: str) -> bool:
         """A word that is never (part of the start of) a person's name."""
-        w = word.lower()
-        return w in self.not_name or w in self.places or w in self.nationalities
+        return word.lower() in self.blockers
 
 
 def _words(items) -> FrozenSet[str]:
@@ -105,65 +120,82 @@ def person_lexicon(lang: str = "en") -> PersonLexicon:
         parts = title.split()
         heads.add(parts[-1])
         modifiers.update(parts[:-1])
+    heads, modifiers = frozenset(heads), frozenset(modifiers)
     particles = _words(lex["person_particles"])
     particle_alt = "|".join(regex.escape(p) for p in sorted(particles, key=len, reverse=True))
     sep = r"[ \u00a0]"
-    run = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’.-]){_TOKEN}(?:{_NICKNAME}?{sep}(?:(?:{particle_alt}){sep})*{_TOKEN})*")
+    # Speed: the tokens are captured while the run is matched (the regex module keeps every
+    # repetition of a group), so a run is never scanned a second time for its tokens.
+    def run(token: str) -> "regex.Pattern[str]":
+        return regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.-])(?P<tok>{token})"
+                             rf"(?:{_NICKNAME}?{sep}(?:(?:{particle_alt}){sep})*(?P<tok>{token}))*")
+    not_name, places = _words(lex["person_not_name_words"]), _words(lex["person_places"])
+    nationalities = _words(lex["person_nationalities"])
+    trailing = _words(lex["person_trailing_words"])
+    honorifics = _words(lex["person_honorifics"])
+    speaker_cues = tuple(tuple(c.split()) for c in _words(lex["person_speaker_cues"]))
     return PersonLexicon(
-        heads=frozenset(heads), modifiers=frozenset(modifiers),
-        honorifics=_words(lex["person_honorifics"]),
+        heads=heads, modifiers=modifiers,
+        honorifics=honorifics,
         speech_verbs=_words(lex["person_speech_verbs"]),
-        speaker_cues=tuple(tuple(c.split()) for c in _words(lex["person_speaker_cues"])),
-        particles=particles, not_name=_words(lex["person_not_name_words"]),
-        org=_words(lex["person_org_words"]), places=_words(lex["person_places"]),
-        nationalities=_words(lex["person_nationalities"]), given=_words(lex["person_given_names"]),
+        speaker_cues=speaker_cues, speaker_cue_ends=frozenset(cue[-1] for cue in speaker_cues),
+        particles=particles, not_name=not_name,
+        org=_words(lex["person_org_words"]), places=places,
+        nationalities=nationalities, given=_words(lex["person_given_names"]),
         directions=_words(lex["person_title_directions"]), suffixes=_words(lex["person_name_suffixes"]),
-        trailing=_words(lex["person_trailing_words"]), run=run,
+        trailing=trailing, blockers=not_name | places | nationalities,
+        alone_not_name=trailing | heads | modifiers, title_ends=heads | honorifics,
+        plural_heads=frozenset(h + "s" for h in heads),
+        run=run(_TOKEN), run_without_article=run(_TOKEN_WITHOUT_ARTICLE),
     )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
-
-    @property
-    def is_initial(self) -> bool:
-        return self.text.endswith(".") and len(self.text) <= 4
+    low: str                        # lower case, without a final full stop
+    is_initial: bool                # "J.", "J.R."
 
 
-@dataclass(frozen=True)
-class Candidate:
+# Speed: a NamedTuple's own __new__ is a Python function; tuple.__new__ makes the same object in C.
+_new = tuple.__new__
+
+
+def _token(start: int, end: int, text: str) -> Token:
+    return _new(Token, (start, end, text, text.lower().rstrip("."), text.endswith(".") and len(text) <= 4))
+
+
+class Candidate(NamedTuple):
     tokens: Tuple[Token, ...]       # name tokens (particles excluded)
     start: int
     end: int
     title: Optional[str]
-    headline: bool
     blocked: bool                   # holds an organisation word: never a person, not even by propagation
+    key: Tuple[str, ...]            # the lower-case name words, initials left out
 
-    @property
-    def key(self) -> Tuple[str, ...]:
-        return tuple(t.low for t in self.tokens if not t.is_initial)
+
+def _candidate(tokens: Sequence[Token], title: Optional[str], blocked: bool) -> Candidate:
+    return _new(Candidate, (tuple(tokens), tokens[0].start, tokens[-1].end, title, blocked,
+                            tuple(t.low for t in tokens if not t.is_initial)))
 
 
 def find_persons(text: str, lang: str = "en") -> List[Mention]:
     """Every person named in ``text``: value = the name as written, title = the title before it."""
     lex = person_lexicon(lang)
-    headline_lines = _headline_lines(text, lex)
-    candidates = list(_candidates(text, lex, headline_lines))
+    candidates = _candidates(text, lex)
+    if not candidates:
+        return []
     accepted: Dict[int, Candidate] = {}
+    headline = _HeadlineLines(text)
     speaking = _speaking_surnames(text, candidates, lex)
     previous_end = -10
     for cand in candidates:
-        if cand.blocked or cand.headline:
-            continue
-        if _has_cue(text, cand, lex, previous_end) or (len(cand.key) >= 2 and _surname(cand.key, lex) in speaking):
+        if cand.blocked or (cand.title is None and len(cand.key) < 2):
+            continue                        # (speed: a lone word needs a title, see _has_cue)
+        # Speed: whether the line is a headline is asked only of names with a cue.
+        if ((_has_cue(text, cand, lex, previous_end) or (len(cand.key) >= 2 and _surname(cand.key, lex) in speaking))
+                and not headline.at(cand.start)):
             accepted[cand.start] = cand
             previous_end = cand.end
     known_full = {c.key for c in accepted.values() if len(c.key) >= 2}
@@ -176,8 +208,10 @@ def find_persons(text: str, lang: str = "en") -> List[Mention]:
             if cand.key[0] in lex.given or cand.title is not None:
                 known_single.add(cand.key[0])
     known_single = {w for w in known_single if not lex.is_blocker(w)}
+    # Speed: a run can hold a known name only if it holds one of its words.
+    known_words = known_single.union(*known_full)
     for cand in candidates:
-        if cand.start in accepted or (cand.blocked and not cand.headline):
+        if cand.start in accepted or known_words.isdisjoint(cand.key) or (cand.blocked and not headline.at(cand.start)):
             continue
         # In a headline every word is capitalised, so an organisation word there does not
         # make the run one name ("Lindsay Lohan Checks Into Rehab"); full names still count.
@@ -197,16 +231,18 @@ def _surname(key: Tuple[str, ...], lex: PersonLexicon) -> str:
 def _speaking_surnames(text: str, candidates: Sequence[Candidate], lex: PersonLexicon) -> FrozenSet[str]:
     """Single words used alone as a speaker ("Horton said"): the surname of a full name
     written elsewhere in the text ("Zurana Horton, 34"), which makes that full name a person."""
+    # Speed: only the surnames of full names can matter.
+    surnames = {_surname(c.key, lex) for c in candidates if len(c.key) >= 2 and not c.blocked}
     out = set()
     for cand in candidates:
-        if len(cand.key) == 1 and not cand.blocked and not lex.is_blocker(cand.key[0]):
-            after = _words_after(text, cand.end, 1)
-            before = _words_before(text, cand.start, 1)
-            # "one woman in Qeshm told AFP": a place after a preposition is not the speaker.
-            if before and before[0].islower() and before[0] not in lex.speech_verbs:
+        if len(cand.key) == 1 and cand.key[0] in surnames and not cand.blocked and not lex.is_blocker(cand.key[0]):
+            if _word_after(text, cand.end).lower() not in lex.speech_verbs:
                 continue
-            if after and after[0].lower() in lex.speech_verbs:
-                out.add(cand.key[0])
+            before = _word_before(text, cand.start)
+            # "one woman in Qeshm told AFP": a place after a preposition is not the speaker.
+            if before.islower() and before not in lex.speech_verbs:
+                continue
+            out.add(cand.key[0])
     return frozenset(out)
 
 
@@ -218,17 +254,39 @@ def _mention(text: str, cand: Candidate) -> Mention:
 
 # --- candidates -------------------------------------------------------------------------------
 
-def _candidates(text: str, lex: PersonLexicon, headline_lines):
-    for run in lex.run.finditer(text):
-        nicknames = [(m.start(), m.end()) for m in _NICKNAME_RE.finditer(run.group())]
-        tokens = [Token(m.start() + run.start(), m.end() + run.start(), m.group())
-                  for m in _TOKEN_RE.finditer(run.group())
-                  if not any(a <= m.start() < b for a, b in nicknames)]
-        tokens = [t for t in tokens if t.low not in lex.particles or t.text[0].isupper()]
-        yield from _split_run(text, tokens, lex, _line_of(run.start(), headline_lines))
+def _candidates(text: str, lex: PersonLexicon) -> List[Candidate]:
+    """The name part of every capitalised run, in text order."""
+    run_pattern = lex.run if _ARTICLE_HINT.search(text) else lex.run_without_article
+    out = []
+    for run in run_pattern.finditer(text):
+        spans = run.spans("tok")
+        if len(spans) == 1:
+            candidate = _lone_word_candidate(text, spans[0][0], spans[0][1], lex)
+        elif all(text[s:e].lower() in lex.blockers for s, e in spans):
+            continue                        # "South Korea", "The Kremlin" (speed: no tokens made)
+        else:
+            candidate = _split_run(text, [_token(s, e, text[s:e]) for s, e in spans], lex)
+        if candidate is not None:
+            out.append(candidate)
+    return out
 
 
-def _split_run(text: str, tokens: List[Token], lex: PersonLexicon, headline: bool):
+def _lone_word_candidate(text: str, start: int, end: int, lex: PersonLexicon) -> Optional[Candidate]:
+    """What :func:`_split_run` makes of a run of one word, without making a token first
+    (speed: most runs are one word, "The", "Seoul", "President", "Obama")."""
+    word = text[start:end]
+    lowered = word.lower()
+    if lowered in lex.blockers or word.count(".") >= 2:
+        return None                         # a place, a function word, an acronym
+    low = lowered.rstrip(".")
+    if (len(word) <= 4 and word.endswith(".")) or low in lex.alone_not_name:
+        return None                         # an initial, a title word, a trailing word
+    blocked = low in lex.org
+    title = None if blocked else _title_before(text, start, lex)
+    return _new(Candidate, ((_new(Token, (start, end, word, low, False)),), start, end, title, blocked, (low,)))
+
+
+def _split_run(text: str, tokens: List[Token], lex: PersonLexicon) -> Optional[Candidate]:
     """The name part of a capitalised run: after its last title word, minus leading blockers."""
     heads = [i for i, t in enumerate(tokens[:-1]) if _is_head(t.low, lex)]
     if heads:
@@ -246,20 +304,21 @@ def _split_run(text: str, tokens: List[Token], lex: PersonLexicon, headline: boo
     while tokens and tokens[-1].low in lex.trailing:
         tokens = tokens[:-1]
     if not tokens or all(t.is_initial or t.low in lex.heads or t.low in lex.modifiers for t in tokens):
-        return
+        return None
     # "New Orleans Saints": one word left after stripping a place is the place's team/firm.
     blocked = any(t.low in lex.org for t in tokens) or (stripped_place and len(tokens) == 1)
-    start, end = tokens[0].start, tokens[-1].end
-    title = None if blocked else _title_before(text, start, lex)
-    yield Candidate(tuple(tokens), start, end, title, headline, blocked)
+    title = None if blocked else _title_before(text, tokens[0].start, lex)
+    return _candidate(tokens, title, blocked)
 
 
 def _is_head(word: str, lex: PersonLexicon) -> bool:
     """A title head, also hyphenated ("Attorney-General", "co-founder")."""
     if word in lex.heads:
         return True
+    if "-" not in word:
+        return False
     parts = word.split("-")
-    return (len(parts) > 1 and parts[-1] in lex.heads
+    return (parts[-1] in lex.heads
             and all(p in lex.heads or p in lex.modifiers for p in parts[:-1]))
 
 
@@ -280,9 +339,7 @@ def _known_parts(cand: Candidate, known_full, known_single):
                 found = part
                 break
         if found:
-            start, end = found[0].start, found[-1].end
-            yield Candidate(tuple(found), start, end, cand.title if found[0] is tokens[0] else None,
-                            cand.headline, False)
+            yield _candidate(found, cand.title if found[0] is tokens[0] else None, False)
             i += len(found)
         else:
             i += 1
@@ -294,29 +351,31 @@ def _has_cue(text: str, cand: Candidate, lex: PersonLexicon, previous_end: int) 
     size = len(cand.key)
     if size == 0 or size > MAX_NAME_TOKENS:
         return False
-    after = _words_after(text, cand.end, APPOSITIVE_WINDOW + 2)
     if cand.title is not None:
         # "chief Intel rival AMD": a word followed by a title noun qualifies that title.
-        if size == 1 and after and after[0].islower() and after[0] in lex.heads:
-            return False
-        if size == 1 and _looks_like_team(text, cand, lex):
-            return False
+        if size == 1:
+            after = _word_after(text, cand.end)
+            if after.islower() and after in lex.heads:
+                return False
+            if _looks_like_team(text, cand, lex):
+                return False
         return size > 1 or not lex.is_blocker(cand.key[0])
     if size < 2:
         return False
-    before = _words_before(text, cand.start, 3)
-    if after and after[0].lower() in lex.speech_verbs:
+    # Speed: the cues are independent, so the cheap ones are tried first.
+    if cand.key[0] in lex.given:
+        return True
+    if 0 <= previous_end <= cand.start and text[previous_end:cand.start] in (", ", " and ", ", and ", " & "):
+        return True
+    after = _word_after(text, cand.end)
+    if after.lower() in lex.speech_verbs:
         return True
     # "said Cheong Seong-chang, director of ...": an inverted speaker ends its clause;
     # "Woodward says Deep Throat was ..." and "an effort by Mat Maid to ..." do not.
-    if _speaker_cue_before(before, lex) and (not after or after[0] in (",", ".", ";", ":", "(")):
+    if after in ("", ",", ".", ";", ":", "(") and _speaker_cue_before(text, cand.start, lex):
         return True
-    if _appositive_after(after, lex):
-        return True
-    if cand.key[0] in lex.given:
-        return True
-    gap = text[previous_end:cand.start] if 0 <= previous_end <= cand.start else None
-    return gap in (", ", " and ", ", and ", " & ")
+    # Speed: an appositive needs a comma first; only then are more words read.
+    return after == "," and _appositive_after(_words_after(text, cand.end, APPOSITIVE_WINDOW + 2), lex)
 
 
 def _looks_like_team(text: str, cand: Candidate, lex: PersonLexicon) -> bool:
@@ -330,8 +389,12 @@ def _looks_like_team(text: str, cand: Candidate, lex: PersonLexicon) -> bool:
                for i, w in enumerate(before))
 
 
-def _speaker_cue_before(before: Sequence[str], lex: PersonLexicon) -> bool:
-    low = [w.lower() for w in before]
+def _speaker_cue_before(text: str, start: int, lex: PersonLexicon) -> bool:
+    """A verb of saying or "according to" right before ``start``."""
+    # Speed: the last word alone rules out most places.
+    if _word_before(text, start).lower() not in lex.speaker_cue_ends:
+        return False
+    low = [w.lower() for w in _words_before(text, start, max(map(len, lex.speaker_cues)))]
     return any(tuple(low[-len(cue):]) == cue for cue in lex.speaker_cues if len(low) >= len(cue))
 
 
@@ -387,71 +450,106 @@ def _title_before(text: str, start: int, lex: PersonLexicon) -> Optional[str]:
     MAX_TITLE_CAPITALISED unknown capitalised words; stops at a possessive, a
     function word or punctuation.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    window_start = max(line_start, start - 160)
-    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window_start, start)]
-    i = len(spans) - 1
-    if i >= 0 and spans[i][2] == ",":
-        i -= 1
-    head = _head_at(spans, i, lex)
+    window_start = _window_start(text, start, TITLE_WINDOW)
+    # Speed: the words are read backwards from the name, one at a time and only as far as
+    # needed: most names have no title, which the word right before them tells.
+    last = _WORD_BACKWARDS.search(text, window_start, start)
+    if last is not None and last.group() == ",":
+        last = _WORD_BACKWARDS.search(text, window_start, last.start())
+    if last is None:
+        return None
+    head = last if _is_title_head(last.group(), lex) else _complement_head(text, window_start, last, lex)
     if head is None:
-        # "ambassador to South Korea Georgy Zinoviev", "ambassador in Seoul, Georgiy Zinoviev"
-        j = i
-        while j >= 0 and i - j < MAX_COMPLEMENT_TOKENS and spans[j][2][:1].isupper():
-            j -= 1
-        if j < i and j >= 1 and spans[j][2].lower() in ("to", "in", "of", "at", "for"):
-            head = _head_at(spans, j - 1, lex)
-        if head is None:
-            return None
-    first = head
+        return None
+    matches = list(islice(_WORD_BACKWARDS.finditer(text, window_start, head.start()), MAX_TITLE_TOKENS))
+    matches.reverse()
+    matches.append(head)
+    words = [m.group() for m in matches]
+    first = head_index = len(words) - 1
     capitalised = 0
-    k = head - 1
-    while k >= 0 and head - k < MAX_TITLE_TOKENS:
-        word = spans[k][2]
+    k = head_index - 1
+    while k >= 0 and head_index - k < MAX_TITLE_TOKENS:
+        word = words[k]
         low = word.lower().rstrip(".")
         if low in lex.heads or low in lex.modifiers or low in lex.nationalities:
             first = k
-        elif low in ("and", "&") and k > 0 and spans[k - 1][2].lower().rstrip(".") in lex.heads:
+        elif low in ("and", "&") and k > 0 and words[k - 1].lower().rstrip(".") in lex.heads:
             first = k                                # "CEO and co-founder"
 
-        elif low in lex.directions and spans[k + 1][2].lower() in lex.nationalities:
+        elif low in lex.directions and words[k + 1].lower() in lex.nationalities:
             first = k
-        elif word[:1].isupper() and low not in lex.not_name and not _POSSESSIVE.search(word[-2:]) \
+        elif word[:1].isupper() and low not in lex.not_name and not _POSSESSIVE.match(word[-2:]) \
                 and not word.endswith(("'s", "’s")) and capitalised < MAX_TITLE_CAPITALISED:
             capitalised += 1
             first = k
         else:
             break
         k -= 1
-    return text[spans[first][0]:spans[head][1]]
+    return text[matches[first].start():head.end()]
 
 
-def _head_at(spans, i: int, lex: PersonLexicon) -> Optional[int]:
-    if i < 0:
+def _complement_head(text: str, window_start: int, last: "regex.Match[str]",
+                     lex: PersonLexicon) -> Optional["regex.Match[str]"]:
+    """The title head before a place complement ending with ``last``, or None:
+    "ambassador to South Korea Georgy Zinoviev", "ambassador in Seoul, Georgiy Zinoviev"."""
+    word, walked = last, 0
+    while word is not None and walked < MAX_COMPLEMENT_TOKENS and word.group()[:1].isupper():
+        word, walked = _WORD_BACKWARDS.search(text, window_start, word.start()), walked + 1
+    if walked == 0 or word is None or word.group().lower() not in ("to", "in", "of", "at", "for"):
         return None
-    word = spans[i][2]
+    head = _WORD_BACKWARDS.search(text, window_start, word.start())
+    return head if head is not None and _is_title_head(head.group(), lex) else None
+
+
+def _is_title_head(word: str, lex: PersonLexicon) -> bool:
+    """A word that ends a title phrase: a title head or an honorific."""
     low = word.lower().rstrip(".")
-    if _is_head(low, lex) or low in lex.honorifics:
-        return i
-    if low.endswith("s") and low[:-1] in lex.heads and word[:1].islower():
-        return i                                   # "reporters Bob Woodward and Carl Bernstein"
-    return None
+    if low in lex.title_ends or ("-" in low and _is_head(low, lex)):
+        return True
+    # "reporters Bob Woodward and Carl Bernstein"
+    return low in lex.plural_heads and word[:1].islower()
 
 
 # --- text helpers -----------------------------------------------------------------------------
 
+def _window_start(text: str, start: int, size: int) -> int:
+    """Where a window of ``size`` characters ending at ``start`` starts, within start's line."""
+    low = max(0, start - size)
+    return max(low, text.rfind("\n", low, start) + 1)
+
+
 def _words_after(text: str, end: int, count: int) -> List[str]:
-    stop = text.find("\n", end)
-    stop = len(text) if stop < 0 else stop
-    tail = text[end:min(stop, end + 200)]
-    tail = _POSSESSIVE.sub("", tail, count=1) if tail[:1] in "'’" else tail
-    return [m.group() for m in _WORD.finditer(tail)][:count]
+    """The first ``count`` words after ``end`` on its line (after a possessive "'s")."""
+    start, stop = _after_window(text, end)
+    return [m.group() for m in islice(_WORD.finditer(text, start, stop), count)]
+
+
+def _word_after(text: str, end: int) -> str:
+    """The first word after ``end`` on its line, or ""."""
+    word = _WORD.search(text, *_after_window(text, end))
+    return word.group() if word else ""
+
+
+def _after_window(text: str, end: int) -> Tuple[int, int]:
+    stop = text.find("\n", end, end + WORDS_AFTER_WINDOW)
+    stop = min(len(text), end + WORDS_AFTER_WINDOW) if stop < 0 else stop
+    if text.startswith(("'", "’"), end):
+        possessive = _POSSESSIVE.match(text, end, stop)
+        if possessive:
+            end = possessive.end()
+    return end, stop
 
 
 def _words_before(text: str, start: int, count: int) -> List[str]:
-    line_start = text.rfind("\n", 0, start) + 1
-    head = text[max(line_start, start - 80):start]
-    return [m.group() for m in _WORD.finditer(head)][-count:]
+    """The last ``count`` words before ``start`` on its line."""
+    backwards = _WORD_BACKWARDS.finditer(text, _window_start(text, start, WORDS_BEFORE_WINDOW), start)
+    return [m.group() for m in islice(backwards, count)][::-1]
+
+
+def _word_before(text: str, start: int) -> str:
+    """The last word before ``start`` on its line, or ""."""
+    word = _WORD_BACKWARDS.search(text, _window_start(text, start, WORDS_BEFORE_WINDOW), start)
+    return word.group() if word else ""
 
 
 _FUNCTION_WORDS_IN_TITLES = frozenset(
@@ -459,29 +557,44 @@ _FUNCTION_WORDS_IN_TITLES = frozenset(
 
 
 _LETTER_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+# Speed: the same words in an ASCII line; the re module finds them twice as fast.
+_ASCII_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Every letter case of the function words: only these lower-case to one of them (the one
+# non-ASCII letter that lower-cases to ASCII is the Kelvin sign, to "k", in none of them).
+_FUNCTION_WORD_SPELLINGS = frozenset(
+    "".join(letters) for word in _FUNCTION_WORDS_IN_TITLES
+    for letters in product(*((c.lower(), c.upper()) for c in word)))
 _SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*\s*$")
 
 
-def _headline_lines(text: str, lex: PersonLexicon) -> List[Tuple[int, int]]:
-    """Spans of lines written in Title Case (headlines, page furniture)."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        words = [w for w in _LETTER_WORD.findall(line) if w.lower() not in _FUNCTION_WORDS_IN_TITLES]
-        # A line that ends like a sentence is prose unless nearly every word is capitalised
-        # ("Swimmer And Actress Dies Aged 91."): names alone do not make a headline.
-        if len(words) >= HEADLINE_MIN_WORDS:
-            upper = sum(1 for w in words if w[0].isupper()) / len(words)
-            if _SENTENCE_END.search(line):
-                headline = len(words) >= HEADLINE_MIN_WORDS_WITH_STOP and upper >= HEADLINE_SHARE_WITH_STOP
-            else:
-                headline = upper >= HEADLINE_CAPITALISED_SHARE
-            if headline:
-                out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+def _is_headline(line: str) -> bool:
+    """A line written in Title Case (a headline, page furniture)."""
+    letter_word = _ASCII_LETTER_WORD if line.isascii() else _LETTER_WORD
+    words = list(filterfalse(_FUNCTION_WORD_SPELLINGS.__contains__, letter_word.findall(line)))
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    upper = sum(map(str.isupper, map(itemgetter(0), words))) / len(words)
+    if upper < min(HEADLINE_CAPITALISED_SHARE, HEADLINE_SHARE_WITH_STOP):
+        return False
+    # A line that ends like a sentence is prose unless nearly every word is capitalised
+    # ("Swimmer And Actress Dies Aged 91."): names alone do not make a headline.
+    if _SENTENCE_END.search(line):
+        return len(words) >= HEADLINE_MIN_WORDS_WITH_STOP and upper >= HEADLINE_SHARE_WITH_STOP
+    return upper >= HEADLINE_CAPITALISED_SHARE
 
 
-def _line_of(offset: int, lines: Sequence[Tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(lines, (offset, float("inf"))) - 1
-    return i >= 0 and lines[i][0] <= offset < lines[i][1]
+class _HeadlineLines:
+    """Whether an offset of ``text`` stands in a headline line; each line is judged once,
+    and only when asked (speed: most lines never are)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.judged: Dict[int, bool] = {}
+
+    def at(self, offset: int) -> bool:
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        found = self.judged.get(line_start)
+        if found is None:
+            line_end = self.text.find("\n", offset)
+            found = self.judged[line_start] = _is_headline(self.text[line_start:line_end if line_end >= 0 else None])
+        return found
