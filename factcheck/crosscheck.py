@@ -23,7 +23,12 @@ How figures are aligned (precision first — quiet unless sure):
 4. A pair disagrees when its values are incompatible (see :func:`quantity_relation`,
    :func:`date_relation`), its similarity clears the (higher) conflict threshold
    — or, for quantities, a lower one when a lonely value stands against a value
-   several sources agree on — and no guard explains the difference away:
+   several sources agree on — and no guard explains the difference away.
+   Paraphrase keeps many true counterparts below the link threshold, so two
+   more kinds of pair are formed outside the greedy pairing: a value no other
+   article states against its most similar counterpart when several articles
+   state that counterpart's value (dates: only days apart), and the same value
+   with opposite bounds ("more than 400" vs "fewer than 400"). Guards:
    - some article states both values (the clusters share an article, the other
      value stands in the paired sentence, or under the same key in a comparably
      similar sentence): two different figures of that article;
@@ -45,9 +50,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from .align import (Token, counted_key, date_role, has_future_cue, idf_table, is_metadata, names_near,
+from .align import (Token, counted_key, date_role, has_future_cue, idf_table, is_age, is_metadata, names_near,
                     proper_nouns, role_near, sentence_stems, tokens, weighted_jaccard, window_stems)
 from .article import Article
+from .crossnames import cross_check_names
 from .compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
 from .facts import Fact
 from .lang import lexicon
@@ -102,6 +108,28 @@ class CrossSettings:
         ``consensus_threshold`` (one outlet off the consensus: a typo, an
         outdated toll, an injected error). ``date_consensus_threshold`` is the
         same for dates (None: dates need ``date_conflict_threshold`` always).
+    nearest_consensus / nearest_consensus_threshold / nearest_consensus_sources:
+        outlets paraphrase, so two reports of one figure often share few words
+        (similarity 0.15-0.25, below ``link_threshold``). Consensus makes up for
+        it: a figure whose value no other article states under its key, whose
+        most similar counterpart (similarity at least ``nearest_consensus_threshold``)
+        states a value at least ``nearest_consensus_sources`` articles state,
+        disagrees with that counterpart (the usual guards still apply).
+        ``nearest_consensus_univocal``: only when the lone figure's article states
+        no other value under the key (at most ``univocal_max_mentions`` mentions,
+        all agreeing); off by default: measured, it cost recall and no precision.
+        ``nearest_consensus_max_ratio``: values further apart are other figures
+        (a depth and a distance in miles), not a slip; a slip is a digit or a x10.
+        ``nearest_consensus_same_time``: a quantity pair is dropped when the two
+        sentences carry different dates or either carries a date more than
+        ``nearest_consensus_past_days`` before its article ("In February, ...
+        killing three", "the 2004 tsunami ... 9.1-magnitude quake"): other events.
+        ``nearest_consensus_date_threshold`` (None: off): the same rule for dates,
+        only between single days at most ``nearest_consensus_max_days`` apart (a
+        slipped weekday; dates years apart are other events), with the date guards.
+    opposite_bounds_threshold: the same value with opposite bounds ("more than 400
+        children" vs "fewer than 400 children") is strong evidence of one figure,
+        so such a pair disagrees from this similarity on (None: off).
     counterpart_min_shared: a disagreeing pair is dropped when another sentence of
         one article repeats at least this many of the other sentence's figures
         (and more than the paired sentence does): that sentence is the real
@@ -109,6 +137,8 @@ class CrossSettings:
     distrust_past_in_future: a relative date resolved before its article's
         publication date in a sentence about the future ("is due to appear on
         Tuesday") is a resolution slip: it is never reported as disagreeing.
+        Not for the date of a statement ("said Monday that Moscow will ..."):
+        the future cue belongs to what was said.
     skip_fragments: leave out figures that look like pieces of a larger number
         split by the text ("2. 7GHz" -> "7GHz", "4 1 / 2 hours" -> "2 hours").
     relative_dates_need_same_dateline: a relative date ("on Saturday", "this
@@ -138,6 +168,11 @@ class CrossSettings:
     Output:
     report_agreeing: also return "pass" verdicts for groups whose sources agree.
     compare_dates: align and compare dates (not only quantities).
+    compare_ages: key a bare whole number set off by commas after a name
+        ("Comeaux Jr., 49, escaped") or after an age word ("aged 91") as an age,
+        so outlets' ages of one person are compared (names must still overlap).
+        A figure in ``age_units`` followed by an age word ("23-year-old") is an
+        age too, so both ways of writing one age meet under one key.
     """
 
     window_tokens: int = 6
@@ -163,6 +198,17 @@ class CrossSettings:
     date_consensus_threshold: Optional[float] = 0.3
     counterpart_min_shared: int = 3
     consensus_sources: int = 3
+    univocal_max_mentions: int = 2
+    nearest_consensus: bool = True
+    nearest_consensus_threshold: float = 0.2
+    nearest_consensus_sources: int = 3
+    nearest_consensus_univocal: bool = False
+    nearest_consensus_same_time: bool = True
+    nearest_consensus_date_threshold: Optional[float] = 0.2
+    nearest_consensus_max_days: int = 7
+    nearest_consensus_past_days: int = 60
+    nearest_consensus_max_ratio: float = 11.0
+    opposite_bounds_threshold: Optional[float] = 0.1
     relative_dates_need_same_dateline: bool = True
     approximate_tolerance: float = 0.05
     rounding_min: float = 100
@@ -174,7 +220,11 @@ class CrossSettings:
     vague_span: float = 10.0
     report_agreeing: bool = True
     compare_dates: bool = True
+    compare_ages: bool = True
+    age_units: Tuple[str, ...] = ("year",)
     lang: str = "en"
+    #: Also compare persons' spellings across sources (factcheck.crossnames).
+    compare_names: bool = True
 
 
 DEFAULT_CROSS_SETTINGS = CrossSettings()
@@ -400,6 +450,8 @@ def _fragment(text: str, start: int) -> bool:
 def _key(m: Mention, toks: Sequence[Token], text: str, s: CrossSettings) -> Optional[str]:
     if m.kind == "date":
         return "date:" + date_role(toks, m.start, m.end, text, s.lang)
+    if m.unit in s.age_units and s.compare_ages and is_age(text, m.start, m.end, m.value, s.lang):
+        return "age"                    # "23-year-old" is compared with "Jenkin, 23,"
     if m.unit:
         return m.unit
     group, generic = counted_key(m.counted, s.lang)
@@ -412,6 +464,8 @@ def _key(m: Mention, toks: Sequence[Token], text: str, s: CrossSettings) -> Opti
     if number is None or glued or any(v != int(v) for v in number):
         return None
     role = role_near(toks, m.start, m.end, s.role_window, s.lang, text)
+    if role is None and group is None and s.compare_ages and is_age(text, m.start, m.end, m.value, s.lang):
+        return "age"
     return role or group
 
 
@@ -552,6 +606,8 @@ def _date_checks_pass(pair: Pair, s: CrossSettings) -> bool:
 
 
 def _past_in_future(c: Candidate) -> bool:
+    if c.key == "date:report":
+        return False                    # "said Monday that Moscow will ...": a statement's date is past
     period = safe_period(c.mention.value)
     published = c.article.published
     return bool(c.future and c.mention.relative and period and published and period.end < published)
@@ -569,6 +625,112 @@ def _ratio(a: Mention, b: Mention) -> float:
     if min(x, y) == 0:
         return math.inf if max(x, y) > 0 else 1.0
     return max(x, y) / min(x, y)
+
+
+def _nearest_consensus(cands: Sequence[Candidate], idf, s: CrossSettings,
+                       mentions: Sequence[Sequence[Mention]] = ()) -> List[Pair]:
+    """Pairs (lone value, its nearest counterpart) where the nearest counterpart's value
+    is stated by several other articles (see ``CrossSettings.nearest_consensus``)."""
+    by_key: Dict[str, List[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.mention.kind == "quantity" or s.nearest_consensus_date_threshold is not None:
+            by_key[c.key].append(c)
+    out: List[Pair] = []
+    for group in by_key.values():
+        for c in group:
+            own = [o for o in group if o.source == c.source]
+            dated = c.mention.kind == "date"
+            if s.nearest_consensus_univocal and not dated and not _univocal(own, s):
+                continue                # its article states several values here: which one is "the" figure?
+            others = [o for o in group if o.source != c.source]
+            if any(_same_value(c.mention, o.mention) for o in others):
+                continue                # someone else states this value too: not alone
+            scored = [(similarity(c, o, idf, s), n, o) for n, o in enumerate(others)]
+            if not scored:
+                continue
+            sim, _, nearest = max(scored, key=lambda t: (t[0], -t[1]))
+            if dated:
+                if sim < s.nearest_consensus_date_threshold:
+                    continue
+            elif sim < s.nearest_consensus_threshold or max(c.figures, nearest.figures) >= s.dense_figures \
+                    or _ratio(c.mention, nearest.mention) > min(s.max_ratio, s.nearest_consensus_max_ratio):
+                continue
+            backers = {o.source for o in others if _same_value(nearest.mention, o.mention)}
+            if len(backers) < s.nearest_consensus_sources:
+                continue
+            if dated and (not _date_checks_pass(Pair(c, nearest, sim, DIFFER, ""), s)
+                          or not _days_apart_within(c.mention, nearest.mention, s.nearest_consensus_max_days)):
+                continue
+            if s.nearest_consensus_same_time and mentions and not dated and (
+                    _dated_apart(_sentence_dates(c, mentions), _sentence_dates(nearest, mentions))
+                    or _about_the_past(c, mentions, s) or _about_the_past(nearest, mentions, s)):
+                continue                # "In 2007, the gang drove two cars": another event
+            rel, why = relation(c.mention, nearest.mention, s)
+            if rel == DIFFER:
+                out.append(Pair(c, nearest, sim, rel, why))
+    return out
+
+
+def _opposite_bounds(cands: Sequence[Candidate], idf, s: CrossSettings) -> List[Pair]:
+    """Pairs stating the same value under one key with opposite bounds ("more than 400
+    children" vs "fewer than 400 children"): the shared value is strong evidence of one
+    figure, so they need only ``opposite_bounds_threshold`` similarity."""
+    bounded = [c for c in cands if c.mention.kind == "quantity" and not c.mention.vague
+               and qualifier_class(c.mention.qualifier, s.lang) in ("lower", "upper")]
+    out: List[Pair] = []
+    for i, a in enumerate(bounded):
+        for b in bounded[i + 1:]:
+            if a.source == b.source or a.key != b.key or not _same_value(a.mention, b.mention):
+                continue
+            rel, why = quantity_relation(a.mention, b.mention, s)
+            if rel != DIFFER:
+                continue
+            sim = similarity(a, b, idf, s)
+            if sim >= s.opposite_bounds_threshold:
+                out.append(Pair(a, b, sim, rel, why))
+    return out
+
+
+def _days_apart_within(a: Mention, b: Mention, days: int) -> bool:
+    """Are both dates single days at most ``days`` apart (a slipped weekday, not another event)?"""
+    pa, pb = safe_period(a.value), safe_period(b.value)
+    if pa is None or pb is None or pa.granularity != "day" or pb.granularity != "day":
+        return False
+    return abs((pa.start - pb.start).days) <= days
+
+
+def _about_the_past(c: Candidate, mentions: Sequence[Sequence[Mention]], s: CrossSettings) -> bool:
+    """Does the sentence carry a date ending long before its article was published ("the 2004
+    tsunami ... 9.1-magnitude quake")? Then its figures may describe that earlier event."""
+    published = c.article.published
+    if published is None:
+        return False
+    start, end = c.sentence
+    for m in mentions[c.source]:
+        if m.kind == "date" and start <= m.start < end:
+            period = safe_period(m.value)
+            if period is not None and (published - period.end).days > s.nearest_consensus_past_days:
+                return True
+    return False
+
+
+def _sentence_dates(c: Candidate, mentions: Sequence[Sequence[Mention]]) -> FrozenSet[str]:
+    start, end = c.sentence
+    # An unresolved date ("In February" without a dateline) still dates the sentence.
+    return frozenset(str(m.value) if m.value is not None else " ".join(m.text.lower().split())
+                     for m in mentions[c.source] if m.kind == "date" and start <= m.start < end)
+
+
+def _dated_apart(a: FrozenSet[str], b: FrozenSet[str]) -> bool:
+    """Does one sentence date its figure to a time the other sentence does not mention?"""
+    return a != b
+
+
+def _univocal(cs: Sequence[Candidate], s: CrossSettings) -> bool:
+    """Does an article state one value only under a key (a few mentions, all agreeing)?"""
+    if len(cs) > s.univocal_max_mentions:
+        return False
+    return all(relation(a.mention, b.mention, s)[0] == AGREE for i, a in enumerate(cs) for b in cs[i + 1:])
 
 
 class _UnionFind:
@@ -590,6 +752,16 @@ class _UnionFind:
 
 def cross_check(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact] = (),
                 settings: CrossSettings = DEFAULT_CROSS_SETTINGS) -> List[Verdict]:
+    """Everything compared across sources: figure groups (quantities and dates, see the module
+    docstring), then persons whose names are spelt more than one way (:mod:`factcheck.crossnames`)."""
+    verdicts = compare_figures(items, facts, settings)
+    if settings.compare_names:
+        verdicts += cross_check_names(items, facts)
+    return verdicts
+
+
+def compare_figures(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact] = (),
+                    settings: CrossSettings = DEFAULT_CROSS_SETTINGS) -> List[Verdict]:
     """One Verdict per aligned figure group across the articles (see the module docstring)."""
     s = settings
     cands: List[Candidate] = []
@@ -636,10 +808,20 @@ def cross_check(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Seque
                 return True
         return False
 
+    outliers: List[Pair] = []
+    if s.nearest_consensus:
+        outliers += _nearest_consensus(cands, idf, s, mentions)
+    if s.opposite_bounds_threshold is not None:
+        outliers += _opposite_bounds(cands, idf, s)
+    forced = {(id(p.a), id(p.b)) for p in outliers}
     conflicts = []
-    for p in pairs:
-        if p.relation == AGREE or not (_strong_enough(p, s) or outvoted(p)):
+    seen = set()
+    for p in [*pairs, *outliers]:
+        if p.relation == AGREE or not ((id(p.a), id(p.b)) in forced or _strong_enough(p, s) or outvoted(p)):
             continue
+        if (id(p.a), id(p.b)) in seen or (id(p.b), id(p.a)) in seen:
+            continue
+        seen.add((id(p.a), id(p.b)))
         ca, cb = values.find(index[id(p.a)]), values.find(index[id(p.b)])
         if ca == cb or cluster_sources[ca] & cluster_sources[cb]:
             continue                    # some article states both values: two different figures

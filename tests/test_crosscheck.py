@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from factcheck.article import Article, article_from_text
-from factcheck.crosscheck import (CrossSettings, cross_check,
+from factcheck.crosscheck import (CrossSettings, compare_figures, cross_check,
                                   date_relation, quantity_relation)
 from factcheck.facts import Fact
 from factcheck.mention import Mention, TimeExpr
@@ -239,8 +239,11 @@ def _reads(items, article: str, phrase: str) -> bool:
 
 
 def test_extracted_seeds_report_no_disagreement():
+    """No figure disagrees across the seeds; the only failures are the two real spelling
+    inconsistencies of names (Zinoviev/Zinovyev/Georgiy/Georgy, Zelensky/Zelenskiy)."""
     verdicts = cross_check(_extracted(seed_texts()))
-    assert failing(verdicts) == [], [v.message for v in failing(verdicts)]
+    assert sorted(v.subject for v in failing(verdicts)) == ["name: Zelensky", "name: Zinoviev"], \
+        [v.message for v in failing(verdicts)]
 
 
 @pytest.mark.parametrize("article,old,new,changes", MUTATIONS, ids=[m[2] for m in MUTATIONS])
@@ -256,7 +259,8 @@ def test_extracted_mutation_is_reported(article, old, new, changes):
 @pytest.mark.parametrize("article,old,new,changes", PRESERVING, ids=[m[2] for m in PRESERVING])
 def test_extracted_preserving_rewrite_reports_nothing(article, old, new, changes):
     texts, _ = _mutate(article, old, new, changes)
-    fails = failing(cross_check(_extracted(texts)))
+    # Figures only: the seeds' two name spellings fail on their own (see above), rewritten or not.
+    fails = failing(compare_figures(_extracted(texts)))
     assert fails == [], [v.message for v in fails]
 
 
@@ -326,3 +330,17 @@ def test_own_fact_scope_matches_kind_noun_unit_and_context():
     assert not _own_scope(m, "Russia sent 1,500 special forces troops.", fact)
     assert not _own_scope(dataclasses.replace(m, counted="containers"), "North Korea sent 1,500 containers.", fact)
     assert not _own_scope(dataclasses.replace(m, kind="date"), "North Korea sent 1,500 troops.", fact)
+
+
+# --------------------------------------------------------------------------- ages
+
+_AGES = _yaml("ages.yaml")
+
+
+@pytest.mark.parametrize("case", _AGES["ages"] + _AGES["not_ages"], ids=lambda c: c["text"][:40])
+def test_is_age(case):
+    from factcheck.align import is_age
+
+    start = case["text"].index(case["figure"])
+    expected = case in _AGES["ages"]
+    assert is_age(case["text"], start, start + len(case["figure"]), case["value"]) is expected

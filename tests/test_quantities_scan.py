@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 import regex
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from factcheck.extract.units import alternation, trie_alternation, unit_lexicon
 
@@ -19,6 +19,7 @@ SURFACE = st.text(alphabet="abkKK \u017f", min_size=0, max_size=4)
 
 @EXAMPLES
 @given(st.lists(SURFACE, max_size=8), st.text(alphabet="abkKK \u017f.-", max_size=12), st.booleans())
+@example(surfaces=[" ", "  K"], text="  K", ignore_case=False)   # runs of spaces meeting
 def test_trie_alternation_matches_like_alternation(surfaces, text, ignore_case):
     flat, trie = alternation(surfaces), trie_alternation(surfaces, ignore_case=ignore_case)
     wrap = "(?i:{})" if ignore_case else "{}"

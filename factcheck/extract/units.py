@@ -215,6 +215,10 @@ def trie_alternation(surfaces: Iterable[str], ignore_case: bool = False) -> str:
     branch. Where branches could not be kept apart the plain alternation is used.
     """
     surfaces = list(surfaces)
+    if any(s != " ".join(s.split(" ")).strip(" ") or "  " in s for s in surfaces if s):
+        # A leading, trailing or doubled space makes "\s+" runs meet: a greedy run would
+        # stop the trie short of a longer surface, so keep the plain alternation.
+        return alternation(surfaces)
     tree: dict = {}
     for surface in set(surfaces):
         if not surface:
