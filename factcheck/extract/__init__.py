@@ -6,6 +6,7 @@ resolves dates against the publication date, and settles overlaps.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 from typing import List, Optional, Union
@@ -34,7 +35,7 @@ def extract(text: str, published: Union[dt.date, str, None] = None, *,
     found: List[Mention] = list(dates) if "date" in kinds else []
     if "quantity" in kinds:
         # A number inside a date ("Oct. 21", "2022") is part of the date, not a figure.
-        taken = [(d.start, d.end) for d in dates]
+        taken = sorted((d.start, d.end) for d in dates)
         found += [q for q in find_quantities(text, lang=lang) if not _overlaps(q, taken)]
     if "person" in kinds:
         found += find_persons(text, lang=lang)
@@ -50,4 +51,7 @@ def _resolved(mention: Mention, reference: Optional[dt.date]) -> Mention:
 
 
 def _overlaps(m: Mention, spans) -> bool:
-    return any(m.start < end and start < m.end for start, end in spans)
+    """Whether ``m`` overlaps one of ``spans`` (sorted, non-nested date spans)."""
+    i = bisect.bisect_left(spans, (m.end,))
+    # Only spans starting before m.end can overlap; dates do not nest, so the nearest few suffice.
+    return any(m.start < end for _, end in spans[max(0, i - 3):i])
