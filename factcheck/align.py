@@ -5,7 +5,9 @@ Pure text functions, no verdicts. :mod:`factcheck.crosscheck` decides with them.
 - A quantity's *key* is what it counts: its unit ("km", "USD", "%"), else its
   counted noun folded to a group ("troops" -> soldiers), else — for generic or
   missing nouns ("24 people", "killing at least one") — the role word next to it
-  ("killed" -> dead). Figures with different keys are never compared.
+  ("killed" -> dead), else "age" for a bare number set off by commas after a
+  name ("Comeaux Jr., 49, escaped") or after "aged". Figures with different keys
+  are never compared.
 - Two mentions' *similarity* is an IDF-weighted Jaccard overlap of the content
   words of their sentences, mixed with the same overlap restricted to a window of
   words around each figure. IDF is computed over the sentences being compared, so
@@ -133,6 +135,36 @@ def role_near(toks: Sequence[Token], start: int, end: int, window: int, lang: st
                 best = (distance, 0, role)
             break
     return best[2] if best else None
+
+
+_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’.-]*,\s*$")
+_APPOSITION_AFTER = re.compile(r"^\s*[,;.)]")
+
+
+def is_age(text: str, start: int, end: int, value, lang: str = "en") -> bool:
+    """Is the whole number at [start, end) an age: "aged 49", "age 49", "23-year-old"
+    (the mention "23-year" followed by "old"), or set off by commas right after a
+    capitalised word ("Arcade Joseph Comeaux Jr., 49, took ...")?"""
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        return False
+    following = _WORD.match(text[end:end + 12].lstrip(" -‐–"))
+    if following and following.group().lower() in _word_set(lang, "cross_age_after_words"):
+        return True                     # "23-year-old", "23 years old" (even a slipped "230-year-old")
+    if value >= _max_age(lang):
+        return False
+    before = text[max(0, start - 40):start]
+    words = _WORD.findall(before)
+    if words and words[-1].lower() in _word_set(lang, "cross_age_words") and before.rstrip().endswith(words[-1]):
+        return True                     # "aged 91"
+    if not _APPOSITION_AFTER.match(text[end:end + 3]):
+        return False
+    found = _APPOSITION_BEFORE.search(before)
+    return bool(found) and found.group()[:1].isupper()
+
+
+@lru_cache(maxsize=None)
+def _max_age(lang: str) -> int:
+    return int(_lex(lang).get("cross_max_age") or 130)
 
 
 def _raw_stem(tok: Token, text: str, lang: str) -> str:
