@@ -60,7 +60,15 @@ class NumberWords:
 
     @property
     def all_words(self) -> List[str]:
-        return [*self.units, *self.tens, *self.scales, *self.groups, *self.fractions, *self.ordinals]
+        return [*self.units, *self.tens, *self.scales, *self.groups, *self.fractions, *self.ordinals,
+                *self.ordinal_plurals]
+
+    @property
+    def ordinal_plurals(self) -> List[str]:
+        """Plural ordinals that end a compound denominator ("three twenty-firsts").
+        Twos are left out: their fraction is "halves", and "seconds" is a duration."""
+        return [o + self.plural_suffix for o, value in self.ordinals.items()
+                if value != 2 and o + self.plural_suffix not in self.fractions]
 
 
 @lru_cache(maxsize=None)
@@ -201,17 +209,29 @@ class _Reader:
             elif tok in v.groups:
                 if not (total + group) and not article:
                     break  # a bare "dozen" is not a figure; "a dozen" and "three dozen" are
-                base = (total + group) if (total + group) else 1
-                total, group, small = base * v.groups[tok], 0, 0
+                if (small and small_start is not None and small < total + group
+                        and self._tok(small_start - 1) == v.conjunction):
+                    # "three hundred and two dozen": "and" binds the dozen to the two (324)
+                    total, group, small = total + group - small + small * v.groups[tok], 0, 0
+                else:
+                    base = (total + group) if (total + group) else 1
+                    total, group, small = base * v.groups[tok], 0, 0
                 last = i
                 pending_and = None
                 break
             elif tok in v.fractions or tok in v.ordinals:
+                if (prev == "ten" and small_start == i - 1 and total + group > small
+                        and self._tok(i - 2) != v.conjunction
+                        and tok.endswith(v.plural_suffix) and v.fractions.get(tok, 10) < 10):
+                    # "one hundred thirty-fifths": the tens word joins the denominator (100/35);
+                    # "one hundred and thirty fifths": "and" binds it to the numerator (130/5)
+                    return WordNumber(first, i, as_number((total + group - small) / (small + v.fractions[tok])))
                 value = self._fraction(i, total + group, pending_and is not None, last_scale) \
                     if tok in v.fractions else None
                 if value is None:
                     ordinal = self._ordinal(tok, total, group, prev, article)
-                    if ordinal is not None and pending_and is None:
+                    # "one hundred and fifth": an ordinal may follow "and" after a hundred or scale
+                    if ordinal is not None and (pending_and is None or prev in ("hundred", "scale")):
                         return WordNumber(first, i, ordinal, ordinal=True)
                     break
                 new_value, last_index = value
@@ -275,25 +295,58 @@ class _Reader:
         return str(found.value), found.last
 
     def read_and_fraction(self, i: int) -> Optional[Tuple[float, int]]:
-        """"and a half", "and one quarter", "and two thirds" starting at token i ("and")."""
+        """"and a half", "and one quarter", "and two thirds", "and fifty-four
+        hundredths" starting at token i ("and"): (fraction, last index).
+
+        Without a numerator only "half"/"quarter" count ("one and half"): in "one
+        hundred and fifth" the word is an ordinal, not a fifth."""
         v = self.vocab
         if self._tok(i) != v.conjunction:
             return None
         j = i + 1
         tok = self._tok(j)
-        numerator = 1
+        if tok is None:
+            return None
+        if tok in v.halves:
+            return 1 / v.fractions[tok], j
         if tok in v.articles or tok == v.one:
-            j += 1
-        elif tok in v.units and v.units[tok] > 1:
-            numerator = v.units[tok]
-            j += 1
-        den_word = self._tok(j)
-        if den_word is None or den_word not in v.fractions:
+            den = self._singular_denominator(self._tok(j + 1))
+            return (1 / den, j + 1) if den else None
+        found = self.read_one(j)
+        if (found is None or found.ordinal or not 0 < found.value < 1
+                or not self.tokens[found.last].endswith(v.plural_suffix)):
+            return None  # a plural fraction read whole: "three quarters", "fifty-four hundredths"
+        return found.value, found.last
+
+    def _singular_denominator(self, word: Optional[str]) -> Optional[int]:
+        """The denominator of "a half", "a fifth" (a singular fraction word). Ordinals
+        are left out: "forty two and a third" has one, but "and a thirtieth" reads as
+        an ordinal in the ordinal suites, and news has neither."""
+        v = self.vocab
+        if word is None or word.endswith(v.plural_suffix):
             return None
-        plural = den_word.endswith(v.plural_suffix)
-        if numerator > 1 and not plural:
+        return v.fractions.get(word)
+
+    def read_denominator(self, i: int) -> Optional[Tuple[int, int, bool]]:
+        """A compound ordinal denominator starting at token i ("twenty-firsts",
+        "thirty fifths", "one hundred and fifth"): (value, last index, plural).
+        Only compounds (a number word before the ordinal): a lone "fifth" after
+        a number is already read as a fraction ("two fifths")."""
+        v = self.vocab
+        j = i
+        while j < len(self.tokens) and (self.tokens[j] == v.conjunction or self.tokens[j] == v.hundred
+                                        or v.is_number_word(self.tokens[j])):
+            j += 1
+        if j == i or j >= len(self.tokens) or self.tokens[i] == v.conjunction:
             return None
-        return numerator / v.fractions[den_word], j
+        tok = self.tokens[j]
+        singular = tok[:-len(v.plural_suffix)] if tok.endswith(v.plural_suffix) else tok
+        if singular not in v.ordinals:
+            return None
+        sub = _Reader([*self.tokens[i:j], singular], v).read_one(0)
+        if sub is None or not sub.ordinal or sub.last != j - i:
+            return None
+        return int(sub.value), j, singular != tok
 
 
 def read_words(tokens: Sequence[str], lang: str = "en") -> List[WordNumber]:
@@ -317,7 +370,13 @@ def read_words(tokens: Sequence[str], lang: str = "en") -> List[WordNumber]:
         if extra is not None:
             fraction, frac_last = extra
             prev_tok = reader.tokens[last]
-            if prev_tok in vocab.scales and vocab.scales[prev_tok] >= 1000:
+            nxt = reader._tok(frac_last + 1)
+            if (prev_tok in vocab.scales and nxt in vocab.scales
+                    and vocab.scales[nxt] < vocab.scales[prev_tok]):
+                # "one billion and a half million" -> 1,000,500,000: the fraction is of the smaller scale
+                value = as_number(value + fraction * vocab.scales[nxt])
+                last = frac_last + 1
+            elif prev_tok in vocab.scales and vocab.scales[prev_tok] >= 1000:
                 # "one million and a half" -> 1.5 million
                 value = as_number(value + fraction * vocab.scales[prev_tok])
                 last = frac_last
@@ -343,6 +402,12 @@ def read_words(tokens: Sequence[str], lang: str = "en") -> List[WordNumber]:
                     and nxt in vocab.scales and vocab.scales[nxt] >= 1000):
                 value = as_number(value * vocab.scales[nxt])
                 last += 1
+            elif not found.ordinal and isinstance(value, int) and value >= 1:
+                # "three twenty-firsts", "one twenty-fifth", "one one hundredth": a number
+                # over a compound ordinal (plural, or singular after "one") is a fraction
+                den = reader.read_denominator(last + 1)
+                if den is not None and (den[2] or value == 1) and den[0] > 1:
+                    value, last = as_number(value / den[0]), den[1]
         out.append(WordNumber(found.first, last, value, ordinal=found.ordinal and last == found.last))
         i = last + 1
     return out

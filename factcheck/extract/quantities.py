@@ -360,7 +360,7 @@ def _grammar(lang: str = "en") -> _Grammar:
             rf"(?<![\d%]\s?)(?<![\w-])(?P<p>(?i:{trie_alternation([s for s in units.percent if s[0].isalpha()], ignore_case=True)}))\s+of\s+$"),
         hyphen_noun=regex.compile(r"-([a-z]{3,})\b(?!-)"),
         ordinals_ignored=lower(data.get("number_ordinals_standalone_ignored", [])),
-        part_joint=regex.compile(r"(?:\s+and)?\s+(?=\d)"),
+        part_joint=regex.compile(r"(?:\s+and)?\s+(?=\w)"),  # digits, or words (_word_part)
         digits_only=regex.compile(r"\d+(?![\d.,])"),
         month_range_before=regex.compile(
             rf"(?i:\b(?:{trie_alternation(data.get('not_figure_months', []), ignore_case=True)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
@@ -740,6 +740,12 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
                 value = value * g.shorthand[s]
                 pos = m.end()
                 scaled = True
+    if not scaled and core.from_words and isinstance(value, float) and 0 < abs(value) < 1:
+        # "two thirds of a million": a fraction of a scale word is that share of it
+        of = _of_article(g.lang).match(text, pos)
+        m = g.scale_after.match(text, of.end()) if of else None
+        if m and m.group("scale").lower() in g.gw["chained_scales"] and text[m.end():m.end() + 1] != "-":
+            value, pos, scaled = value * g.scales[m.group("scale").lower()], m.end(), True
     if not scaled:
         m = g.scale_after.match(text, pos)
         if m:
@@ -789,6 +795,15 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
     return _Figure(core.start, pos, as_number(value) if isinstance(value, float) else value, unit, scaled)
 
 
+@lru_cache(maxsize=None)
+def _of_article(lang: str) -> "regex.Pattern":
+    """ " of a" between a fraction and its scale word ("two thirds of a million")."""
+    gw = lexicon(lang)["number_grammar"]
+    partitives = trie_alternation(gw["partitives"], ignore_case=True)
+    articles = trie_alternation(gw["articles"], ignore_case=True)
+    return regex.compile(rf"\s+(?:{partitives})\s+(?:{articles})(?=\s)")
+
+
 def _smaller_parts(g: _Grammar, text: str, pos: int, value, scale: int):
     """ "4 thousand [3 hundred and 21]": digit parts below the last scale word
     are added on, as in words ("four thousand three hundred and twenty-one")."""
@@ -798,7 +813,8 @@ def _smaller_parts(g: _Grammar, text: str, pos: int, value, scale: int):
             return value, pos
         m = g.digits_only.match(text, j.end())
         if m is None:
-            return value, pos
+            # words only after "and": in "3 million two years ago" the words are another number
+            return _word_part(g, text, j.end(), value, pos, scale) if j.group().strip() else (value, pos)
         part = parse_digits(m.group())
         end = m.end()
         sm = g.scale_after.match(text, end)
@@ -807,12 +823,31 @@ def _smaller_parts(g: _Grammar, text: str, pos: int, value, scale: int):
             part, end = part * part_scale, sm.end()
         elif part_scale is not None or part >= min(scale, 1000):
             return value, pos  # "3 hundred and 2 hundred" are two numbers
-        if part >= scale:
-            return value, pos
+        if part >= scale or part == 0:
+            return value, pos  # "4 thousand 3 hundred and 0": nobody adds a zero, so two numbers
         value, pos = value + part, end
         if part_scale is None:
             return value, pos
         scale = part_scale
+
+
+def _word_part(g: _Grammar, text: str, start: int, value, pos: int, scale: int):
+    """ "3 hundred [and one]", "6 crore [and two hundred]": a number in words below
+    the digits' scale word adds on; returns (value, end), unchanged when there is none."""
+    m = g.scan.match(text, start)
+    groups = g.scan_groups
+    if m is None or m.group(groups.words) is None or m.group(groups.cur) or m.group(groups.neg):
+        return value, pos
+    cores = _cores(g, text, m)
+    if not cores or cores[0].start != start:
+        return value, pos
+    c = cores[0]
+    if c.ordinal or not isinstance(c.value, int) or not 0 < c.value < scale:
+        return value, pos
+    low = text[c.start:c.end].lower()
+    if (low == g.gw["one"] or low in g.gw["articles"]) and _next_word(text, c.end).lower() in g.one_not_before:
+        return value, pos  # "3 million and one of them": a pronoun
+    return value + c.value, c.end
 
 
 def _skip_past_number(text: str, pos: int) -> int:
@@ -954,6 +989,10 @@ def _word_run(lang: str, run: str) -> Tuple[Tuple[int, int, int, object, bool], 
                  for wn in read_words([t[0] for t in tokens], lang))
 
 
+_LAST_WORD = re.compile(r"[a-z]+$")
+_WORDS = re.compile(r"[a-z]+")
+
+
 def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Optional[str]) -> bool:
     """Context rules for numbers that are names, codes, dates or pronouns."""
     before = text[max(0, core.start - 2):core.start]
@@ -999,7 +1038,10 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
             return True  # "the first time", "a second look"
         if low == g.gw["one"] or low in g.gw["articles"]:
             nxt = _next_word(text, fig.end).lower()
-            if lw in g.one_not_after or nxt in g.one_not_before or text[fig.end:fig.end + 2] in ("'s", "’s"):
+            # "only one mile", "the one dollar coin": with a unit, "one" after such a
+            # word is a measure, not a pronoun ("the one", "only one")
+            pronoun_before = lw in g.one_not_after and (low != g.gw["one"] or fig.unit in (None, g.ordinal_unit))
+            if pronoun_before or nxt in g.one_not_before or text[fig.end:fig.end + 2] in ("'s", "’s"):
                 return True
         if low == g.gw["half"] and g.half_needs_qualifier and qualifier is None:
             return True
@@ -1008,6 +1050,16 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
             # "a third term", "the second half": a singular fraction must be "of" something or stand alone
             nxt = _next_word(text, fig.end).lower()
             after = text[fig.end:fig.end + 3].strip()
+            if nxt and nxt not in g.gw["partitives"] and not (after[:1] and not after[:1].isalpha()):
+                return True
+        last_word = _LAST_WORD.search(low)
+        if (last_word is not None and last_word.group() in number_words().ordinals
+                and isinstance(core.value, float) and 0 < abs(core.value) < 1
+                and len(_WORDS.findall(low)) > 2):
+            # over a compound ordinal, "one twenty-fifth [of]" is a fraction; "one
+            # twenty-first century" is not (plain "one third interest" stays a fraction)
+            nxt = _next_word(text, core.end).lower()
+            after = text[core.end:core.end + 3].strip()
             if nxt and nxt not in g.gw["partitives"] and not (after[:1] and not after[:1].isalpha()):
                 return True
         if lw in g.not_after and fig.unit is None:
