@@ -157,6 +157,8 @@ def _valid(year: int, month: int, day: int) -> Optional[dt.date]:
 
 def _weekday(expr: TimeExpr, ref: dt.date, settings: ResolveSettings) -> dt.date:
     wd = expr.weekday
+    if expr.day is not None:
+        return _weekday_on_day(wd, expr.day, ref)
     monday = ref - dt.timedelta(days=ref.weekday())
     if expr.unit == "week":
         # "Tuesday this week", "Tuesday of next week".
@@ -172,7 +174,8 @@ def _weekday(expr: TimeExpr, ref: dt.date, settings: ResolveSettings) -> dt.date
         if settings.weekday_last == "previous_week":
             return monday + dt.timedelta(days=-7 + wd)
         day = _before(ref, wd, inclusive=False)
-        if settings.weekday_last == "before_yesterday" and (ref - day).days == 1:
+        # "this past Tuesday" (direction "past") is the latest one, even yesterday.
+        if settings.weekday_last == "before_yesterday" and (ref - day).days == 1 and expr.direction != "past":
             day -= dt.timedelta(days=7)
         return day
     direction = expr.direction
@@ -184,6 +187,20 @@ def _weekday(expr: TimeExpr, ref: dt.date, settings: ResolveSettings) -> dt.date
         return _before(ref, wd, inclusive=True)
     before, after = _before(ref, wd, inclusive=True), _after(ref, wd, inclusive=True)
     return before if (ref - before) <= (after - ref) else after
+
+
+def _weekday_on_day(weekday: int, day: int, ref: dt.date) -> dt.date:
+    """"Tuesday the 11th": the day of that number, within a year either side of the dateline,
+    that falls on that weekday, the nearest one (the later on a tie)."""
+    candidates = []
+    for step in range(-12, 13):
+        year, month = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+        candidate = _valid(year, month + 1, day)
+        if candidate and candidate.weekday() == weekday:
+            candidates.append(candidate)
+    if not candidates:
+        raise ValueError("no such day")
+    return min(candidates, key=lambda c: (abs((c - ref).days), c < ref))
 
 
 def _before(ref: dt.date, weekday: int, inclusive: bool) -> dt.date:
@@ -269,6 +286,8 @@ def _relative(expr: TimeExpr, ref: dt.date) -> dt.date:
     if unit == "month":
         index = ref.year * 12 + (ref.month - 1) + offset
         year, month = divmod(index, 12)
+        if expr.day is not None:
+            return dt.date(year, month + 1, expr.day)     # "the 15th of next month"
         return dt.date(year, month + 1, min(ref.day, _month_length(year, month + 1)))
     if unit == "year":
         year = ref.year + offset

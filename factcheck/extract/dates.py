@@ -46,7 +46,7 @@ YEAR_WITH_CUE_MIN = 1000
 
 
 # Rules whose first token is a number or an apostrophe: no word boundary in front of them.
-_NUMERIC_RULES = frozenset({"iso", "num", "numd", "dot", "yr", "ayr"})
+_NUMERIC_RULES = frozenset({"iso", "num", "numd", "dot", "yr", "ayr", "ym", "ymd"})
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,10 @@ def _grammar(lang: str) -> _Grammar:
 
     RANGE = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
     DEICTIC_NAME = r"this\s+past|this\s+coming|this|last|next"
+    WEEK_DEICTIC = "this|next|last|following|previous"
+    # "June the 28th": "the" between a month and its day only before an ordinal ending.
+    THE_ORDINAL = r"(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?"
+    DAY_NUMBER = r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])"
     rules: List[Tuple[str, str]] = [
         # Intervals (one mention for the whole expression).
         ("ivbm", rf"between\s+{M('ivbm_m1')}\s*{D('ivbm_d1')}(?:,?\s+{Y('ivbm_y1')})?\s+and\s+"
@@ -192,9 +196,11 @@ def _grammar(lang: str) -> _Grammar:
         # Month ranges inside one year ("Jan-Feb 2017", "June–August 1992").
         ("mmy", rf"{M('mmy_m1')}\s*(?:-|–|—)\s*{M('mmy_m2')},?\s+{Y('mmy_y')}"),
         # Full days with a year.
-        ("mdy", rf"(?:{WD('mdy_w')},?\s+)?{M('mdy_m')}\s*{D('mdy_d')}{YSEP}{Y('mdy_y')}"),
+        ("mdy", rf"(?:{WD('mdy_w')},?\s+)?{M('mdy_m')}\s*{THE_ORDINAL}{D('mdy_d')}{YSEP}{Y('mdy_y')}"),
         ("dmy", rf"(?:{WD('dmy_w')},?\s+)?(?:the\s+)?{D('dmy_d')}\s+(?:of\s+)?{M('dmy_m')}{YSEP}{Y('dmy_y')}"),
         ("dmyh", rf"{D('dmyh_d')}(?P<dmyh_s>[-/]){M('dmyh_m')}(?P=dmyh_s){Y('dmyh_y')}"),
+        # Year, month name, day ("2019-aug-01", "2020/Sep/23").
+        ("ymd", r"(?<![\w/.-])" + Y("ymd_y") + rf"(?P<ymd_s>[-/]){M('ymd_m')}(?P=ymd_s){D('ymd_d')}"),
         ("iso", r"(?<![\w/.])(?<!\d-)(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d/]|-\d|\.\d)"),
         ("num", r"(?<![\w/.,-])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
         # Tokenised text writes "8 / 2 / 2013" (four-digit year only).
@@ -205,6 +211,10 @@ def _grammar(lang: str) -> _Grammar:
         # Weekday with its date ("Monday (Oct 21)", "Tue May 9", "Friday, 18 October").
         ("wdmd", rf"{WD('wdmd_w')},?\s+\(?{M('wdmd_m')}\s*{D('wdmd_d')}(?:{YSEP}{Y('wdmd_y')})?\)?"),
         ("wddm", rf"{WD('wddm_w')},?\s+\(?(?:the\s+)?{D('wddm_d')}\s+(?:of\s+)?{M('wddm_m')}(?:{YSEP}{Y('wddm_y')})?\)?"),
+        # Weekday with a day of the month ("Tuesday the 11th", "wednesday the thirty first").
+        # A word ordinal only ending its clause: "Tuesday the first generation of" is no day.
+        ("wdo", rf"{WD('wdo_w')},?\s+the\s+(?:{g('wdo_n', DAY_NUMBER)}(?:st|nd|rd|th)\b|"
+                rf"{g('wdo_o', ordinal_re)}\b(?=\s*(?:[.,;:!?)]|$)))"),
         # Named days ("Christmas", "Easter 2018", "last Easter", "Independence Day of this year").
         ("hol", rf"(?:{g('hol_d', DEICTIC_NAME + '|coming|previous|following')}\s+|{Y('hol_y0')}\s+)?"
                 rf"{g('hol_h', holiday_re)}\b"
@@ -213,14 +223,26 @@ def _grammar(lang: str) -> _Grammar:
         # A week of a year ("the first week of 2015", "the last week of 2016").
         ("ywk", rf"(?:the\s+)?{g('ywk_n', 'first|second|third|fourth|fifth|last|final|[1-9](?:st|nd|rd|th)')}\s+"
                 rf"week\s+of\s+{Y('ywk_y')}"),
+        # A week of a month ("the last week of March", "the first week of May 2009").
+        ("mwk", rf"(?:the\s+)?{g('mwk_n', 'first|second|third|fourth|last|final|[1-4](?:st|nd|rd|th)')}\s+"
+                rf"week\s+of\s+{M('mwk_m')}(?:{YSEP}{Y('mwk_y')})?"),
+        # A numbered week of a year ("week 3 of 2027").
+        ("wky", rf"week\s+{g('wky_n', '5[0-3]|[1-4][0-9]|0?[1-9]')}\s+of\s+"
+                rf"(?:{Y('wky_y')}|{g('wky_r', 'this|last|next')}\s+year\b)"),
         # Weekday pinned to a week ("Tuesday this week", "next week on Tuesday").
-        ("wdwk", rf"{g('wdwk_w', weekday_re)}\s+(?:of\s+)?{g('wdwk_d', 'this|next|last')}\s+week\b"),
-        ("wkwd", rf"{g('wkwd_d', 'this|next|last')}\s+week(?:,?\s+on)?\s+{g('wkwd_w', weekday_re)}"),
+        ("wdwk", rf"{g('wdwk_w', weekday_re)}\s+(?:of\s+)?(?:the\s+)?{g('wdwk_d', WEEK_DEICTIC)}\s+week\b"),
+        ("wkwd", rf"{g('wkwd_d', WEEK_DEICTIC)}\s+week(?:,?\s+on)?\s+{g('wkwd_w', weekday_any_re)}"),
+        # "the week after next": two of the unit on from the dateline's.
+        ("uan", rf"the\s+{g('uan_u', 'week|month|year')}\s+after\s+next\b"),
+        # A day of a month named relative to the dateline's ("the 21st this month", "the 15th day
+        # of next month", "the first of next month"); the day needs its ordinal ending.
+        ("odrm", rf"(?:the\s+)?(?:{g('odrm_n', DAY_NUMBER)}(?:st|nd|rd|th)|"
+                 rf"{g('odrm_o', ordinal_re)})(?:\s+day)?\s+(?:of\s+)?{g('odrm_d', 'this|next|last')}\s+month\b"),
         # Days without a year.
-        ("md", rf"{M('md_m')}\s*{D('md_d')}"),
+        ("md", rf"{M('md_m')}\s*{THE_ORDINAL}{D('md_d')}"),
         ("dm", rf"(?:the\s+)?{D('dm_d')}\s+(?:of\s+)?{M('dm_m')}"),
         # Months and years.
-        ("my", rf"(?:{g('my_p', part_re)}(?:\s|-)+)?{M('my_m')},?\s+(?:of\s+)?{Y('my_y')}"),
+        ("my", rf"(?:{g('my_p', part_re)}(?:\s|-)+)?{M('my_m')}(?:,?\s+(?:of\s+)?|[-/](?=\d{{4}}))?{Y('my_y')}"),
         ("mry", rf"(?:{g('mry_p', part_re)}(?:\s|-)+)?{M('mry_m')}\s+(?:of\s+)?{g('mry_d', 'this|last|next')}\s+year\b"),
         ("py", rf"{g('py_p', part_re)}(?:\s|-)+{Y('py_y')}"),
         ("dmo", rf"{g('dmo_d', DEICTIC_NAME)}\s+{M('dmo_m')}"),
@@ -230,8 +252,10 @@ def _grammar(lang: str) -> _Grammar:
         # Periods relative to the dateline.
         ("pru", rf"(?:the\s+)?{g('pru_p', 'end|start|beginning|middle')}\s+of\s+"
                 rf"{g('pru_d', 'this|last|next|the')}\s+{g('pru_u', 'week|month|year')}\b"),
-        ("ru", rf"(?:{g('ru_w', 'earlier|later|early|late|mid')}(?:\s|-)+)?{g('ru_d', 'this|last|next|previous')}\s+"
+        ("ru", rf"(?:{g('ru_w', 'earlier|later|early|late|mid')}(?:\s|-)+)?{g('ru_d', 'this|last|next|previous|following')}\s+"
                rf"{g('ru_u', 'week|month|year')}\b"),
+        # "earlier in the week", "later in the year": within the period of the last date named.
+        ("inthe", rf"{g('inthe_w', 'earlier|later')}\s+in\s+the\s+{g('inthe_u', 'week|month|year')}\b"),
         ("ago", rf"{g('ago_n', count_re)}\s+{g('ago_u', unit_re)}\s+ago\b"),
         ("inn", rf"in\s+{g('inn_n', count_re)}\s+{g('inn_u', unit_re)}\b"),
         ("rday", g("rday_w", relative_day_re) + r"\b"),
@@ -239,10 +263,14 @@ def _grammar(lang: str) -> _Grammar:
         # at 8,017", "later in the day", "the same day"); only these fixed uses are read.
         ("anday", r"(?:(?P<anday_p>(?:early|late|later|earlier)\s+in)\s+|"
                   r"(?P<anday_q>(?:the\s+)?(?:start|end|close|beginning|rest)\s+of)\s+)?"
-                  r"the\s+(?:(?P<anday_s>same)\s+|(?P<anday_n>previous|next|following)\s+)?day\b"),
+                  r"the\s+(?:(?:(?P<anday_s>same)|(?P<anday_n>previous|next|following))\s+day\b|day\b"
+                  # "the day before." / "the day after,": ending the clause, not "the day before the vote"
+                  r"(?:\s+(?P<anday_b>before|after)(?=\s*(?:[.,;:!?)\"”]|$)))?)"),
         # "two days later", "a week earlier": counted from the last day named.
         ("anshift", rf"{g('anshift_n', count_re)}\s+{g('anshift_u', 'days?|weeks?')}\s+"
                     rf"{g('anshift_w', 'later|earlier')}\b(?!\s+than)"),
+        # A year written before its month ("2017 april"), not before a day ("2017 April 5").
+        ("ym", r"(?<![\w$£€#.,/:'’–-])" + Y("ym_y") + rf"\s+{M('ym_m')}(?!\s*\d)"),
         # Bare names and numbers.
         ("wd", g("wd_w", weekday_re)),
         ("mo", g("mo_m", month_re)),
@@ -259,7 +287,7 @@ def _grammar(lang: str) -> _Grammar:
                    + list(parts) + ["between", "from", "the", "this", "last", "next", "previous", "coming",
                                     "earlier", "later", "early", "late", "mid", "in", "today", "tonight",
                                     "yesterday", "tomorrow", "end", "start", "beginning", "middle", "close",
-                                    "rest", "same"]
+                                    "rest", "same", "following", "week"]
                    + [re.split(r"['’ ]", h)[0] for h in names])
     heads = sorted({w.split()[0].lower() for w in first_words}, key=len, reverse=True)
     prefilter = r"(?=[\d'’]|(?:" + "|".join(re.escape(w) for w in heads) + r")\b|(?:" + \
@@ -395,6 +423,7 @@ def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> L
     grammar = _grammar(lang)
     found: List[Mention] = []
     last_day: Optional[TimeExpr] = None   # antecedent for "the day", "the same day"
+    last_named: Optional[TimeExpr] = None  # antecedent for "the following week / month / year"
     pos = 0
     at_0 = grammar.starts_at_0.match(text)
     for candidate in chain((at_0,) if at_0 else (), grammar.starts.finditer(text)):
@@ -410,7 +439,25 @@ def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> L
             pos = match.start() + 1       # rejected: a shorter reading may start just after
             continue
         start, end, expr = parsed
-        if expr.anchor == "anaphor":
+        if expr.anchor == "anaphor" and expr.weekday is not None:
+            # "Monday of the following week": in the week after the last date named, when that
+            # date is written out; after the dateline when none was named; else not followed.
+            expr = _weekday_after(last_named, expr)
+            if expr is None:
+                pos = max(end, match.start() + 1)
+                continue
+        elif expr.anchor == "anaphor" and expr.granularity != "day":
+            # "the following year": the period after the last date named (else the dateline's),
+            # when that date is no coarser than the period ("In 1967 ... the following year").
+            base = last_named or TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
+            if (expr.shift == 0 and last_named is not None) or (_PERIOD_ORDER.index(base.granularity) > _PERIOD_ORDER.index(expr.granularity)
+                    or (base.shift_unit and base.shift_unit != expr.shift_unit)):
+                pos = max(end, match.start() + 1)
+                continue
+            total = expr.shift + (base.shift if base.shift_unit else 0)
+            expr = TimeExpr(**{**base.__dict__, "granularity": expr.granularity, "shift_unit": expr.shift_unit,
+                               "shift": total})
+        elif expr.anchor == "anaphor":
             # Refers back to the last day named (else the dateline), moved by its own shift.
             base = last_day or TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
             if expr.shift_unit:
@@ -422,10 +469,68 @@ def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> L
             expr = last_day = base
         elif expr.granularity == "day" and (expr.anchor != "relative" or expr.unit == "day"):
             last_day = expr               # a named day, not "three weeks ago"
+        if expr.granularity in _PERIOD_ORDER:
+            last_named = expr
         found.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=None,
                              granularity=expr.granularity, expr=expr))
         pos = max(end, match.start() + 1)
-    return _join_intervals(text, _shifted(text, found, grammar), grammar)
+    found = _attach_years(text, _shifted(text, found, grammar))
+    return _attach_years(text, _join_intervals(text, found, grammar))
+
+
+# "28 june in 2020", "from April to June in 2017": a year after "in" names the year of the
+# month or day (or range of them) just before it; the two become one mention.
+_YEAR_AFTER = re.compile(r"[^\S\n]+in[^\S\n]+\Z", re.I)
+
+
+def _attach_years(text: str, found: List[Mention]) -> List[Mention]:
+    out: List[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and m.expr.anchor == "absolute" and m.expr.granularity == "year"
+                and m.expr.part is None and _YEAR_AFTER.match(text, prev.end, m.start)):
+            expr = _with_year(prev.expr, m.expr.year)
+            if expr is not None:
+                out[-1] = Mention(kind="date", start=prev.start, end=m.end, text=text[prev.start:m.end],
+                                  value=None, granularity=expr.granularity, expr=expr)
+                continue
+        out.append(m)
+    return out
+
+
+def _yearless(expr: TimeExpr) -> bool:
+    return (expr.anchor == "month_day" and expr.deictic is None and expr.year_offset is None
+            and not expr.shift_unit)
+
+
+def _with_year(expr: TimeExpr, year: int) -> Optional[TimeExpr]:
+    """``expr`` (a month or day without a year, or a range of them) in ``year``; None when it
+    has a year of its own."""
+    if expr.granularity == "interval":
+        if not (expr.start and expr.end and _yearless(expr.start) and _yearless(expr.end)):
+            return None
+        start_year = year - ((expr.start.month, expr.start.day or 1) > (expr.end.month, expr.end.day or 31))
+        start, end = _with_year(expr.start, start_year), _with_year(expr.end, year)
+        return TimeExpr(anchor="absolute", granularity="interval", start=start, end=end)
+    if not _yearless(expr):
+        return None
+    return TimeExpr(anchor="absolute", granularity=expr.granularity, year=year, month=expr.month,
+                    day=expr.day, part=expr.part)
+
+
+def _weekday_after(base: Optional[TimeExpr], expr: TimeExpr) -> Optional[TimeExpr]:
+    """The weekday of ``expr`` in the week ``expr.offset`` weeks after ``base``'s week."""
+    if base is None:
+        return TimeExpr(**{**expr.__dict__, "anchor": "weekday"})
+    if base.anchor != "absolute" or base.granularity not in ("day", "week") or base.shift_unit:
+        return None
+    day = dt.date(base.year, base.month, base.day)
+    day += dt.timedelta(days=7 * expr.offset + expr.weekday - day.weekday())
+    return TimeExpr(anchor="absolute", granularity="day", year=day.year, month=day.month, day=day.day)
+
+
+# Periods from the finest to the coarsest.
+_PERIOD_ORDER = ("day", "week", "month", "year")
 
 
 def _match_at(text: str, start: int, key: str, grammar: _Grammar) -> "Optional[re.Match[str]]":
@@ -497,9 +602,28 @@ def _join_intervals(text: str, found: List[Mention], grammar: _Grammar) -> List[
             out.append(joined)
             i += 2
         else:
-            out.append(a)
+            out.append(_until_now(text, a) or a)
             i += 1
     return out
+
+
+# "between Jan 2019 and now", "from March to date": a range that ends on the dateline.
+_RANGE_TO_NOW = {"from": re.compile(r"[^\S\n]*(?:-|–|—|to|until|till)[^\S\n]*(?:date|now|the[^\S\n]+present(?:[^\S\n]+day)?)\b", re.I),
+                 "between": re.compile(r"[^\S\n]+and[^\S\n]+now\b", re.I)}
+
+
+def _until_now(text: str, a: Mention) -> Optional[Mention]:
+    lead = _RANGE_LEAD.search(text[max(0, a.start - 12):a.start])
+    if lead is None or not _endpoint(a.expr) or a.expr.anchor == "relative":
+        return None
+    tail = _RANGE_TO_NOW[lead.group(1).lower()].match(text, a.end)
+    if tail is None:
+        return None
+    start = a.start - len(lead.group(0))
+    now = TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
+    expr = TimeExpr(anchor=a.expr.anchor, granularity="interval", start=a.expr, end=now)
+    return Mention(kind="date", start=start, end=tail.end(), text=text[start:tail.end()], value=None,
+                   granularity="interval", expr=expr)
 
 
 def _endpoint(expr: TimeExpr) -> bool:
@@ -519,8 +643,8 @@ def _interval_of(text: str, a: Mention, b: Mention) -> Optional[Mention]:
     elif word is None and _RANGE_BARE.match(gap) and not (a.expr.is_relative or b.expr.is_relative):
         lead = None                       # "2014-2018", "Oct. 8 – Oct. 13, 2024"
     elif (word is None and _RANGE_TO.match(gap) and a.expr.anchor == b.expr.anchor == "absolute"
-          and a.expr.granularity == b.expr.granularity == "year"):
-        lead = None                       # "2014 to 2018"
+          and a.expr.granularity == b.expr.granularity and a.expr.part is None and b.expr.part is None):
+        lead = None                       # "2014 to 2018", "26 june in 2019 to 28 june in 2020"
     else:
         return None
     start_expr = _borrow_year(a.expr, b.expr)
@@ -707,7 +831,7 @@ def _verb_month_before_count(x: _Match) -> bool:
     return bool(following and following.group(1)[:1].islower())
 
 
-_b_mdy = _b_dmy = _b_dmyh = _b_md = _b_dm = _b_wdmd = _b_wddm = _full_day
+_b_mdy = _b_dmy = _b_dmyh = _b_ymd = _b_md = _b_dm = _b_wdmd = _b_wddm = _full_day
 
 
 def _b_iso(x: _Match) -> Parsed:
@@ -799,13 +923,77 @@ def _b_ywk(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="absolute", granularity="week", year=day.year, month=day.month, day=day.day))
 
 
+def _b_wdo(x: _Match) -> Parsed:
+    word = x.get("w").rstrip(".").casefold()
+    weekday = x.grammar.weekdays.get(word, x.grammar.weekday_abbrev.get(word))
+    day = int(x.get("n")) if x.get("n") else x.grammar.ordinals[x.get("o").casefold()]
+    return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=weekday, day=day))
+
+
+def _b_mwk(x: _Match) -> Parsed:
+    # The n-th week of a month is the ISO week holding its (7n - 3)th day, the last week the one
+    # holding its fourth-last day: the weeks with at least four of the month's days.
+    month = x.month("m", attached=True)
+    if month is None:
+        return None
+    word = x.get("n").lower()
+    year = _year(x.get("y"))
+    if word in ("last", "final"):
+        length = _MONTH_DAYS[month - 1] if month != 2 or year is None else (dt.date(year, 3, 1) - dt.timedelta(days=1)).day
+        day = length - 3
+    else:
+        day = 7 * (x.grammar.ordinals.get(word) or int(word[:-2])) - 3
+    expr = _md(month, day, year)
+    return (*x.span, TimeExpr(**{**expr.__dict__, "granularity": "week"}))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _b_wky(x: _Match) -> Parsed:
+    n = int(x.get("n"))
+    if x.get("r"):
+        # "week 27 of last year": January 4 of that year (always in week 1), n - 1 weeks on.
+        if n > 52:
+            return None
+        return (*x.span, TimeExpr(anchor="month_day", granularity="week", month=1, day=4,
+                                  year_offset=x.grammar.deictics[x.get("r").casefold()],
+                                  shift_unit="week", shift=n - 1))
+    year = int(x.get("y"))
+    day = dt.date(year, 1, 4) + dt.timedelta(weeks=n - 1)       # Jan 4 is always in week 1
+    if day.isocalendar()[0] != year:
+        return None                       # "week 53" of a 52-week year
+    return (*x.span, TimeExpr(anchor="absolute", granularity="week", year=day.year, month=day.month, day=day.day))
+
+
 def _b_wdwk(x: _Match) -> Parsed:
-    weekday = x.grammar.weekdays[x.get("w").casefold()]
+    word = x.get("w").rstrip(".").casefold()
+    weekday = x.grammar.weekdays.get(word, x.grammar.weekday_abbrev.get(word))
     offset = x.grammar.deictics[x.get("d").casefold()]
-    return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=weekday, unit="week", offset=offset))
+    # "Monday of the following week" follows the last date named (see find_dates).
+    anchor = "anaphor" if x.get("d").lower() == "following" else "weekday"
+    return (*x.span, TimeExpr(anchor=anchor, granularity="day", weekday=weekday, unit="week", offset=offset))
 
 
 _b_wkwd = _b_wdwk
+
+
+def _b_uan(x: _Match) -> Parsed:
+    unit = x.get("u").lower()
+    return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=2))
+
+
+def _b_odrm(x: _Match) -> Parsed:
+    day = int(x.get("n")) if x.get("n") else x.grammar.ordinals[x.get("o").casefold()]
+    offset = x.grammar.deictics[x.get("d").casefold()]
+    return (*x.span, TimeExpr(anchor="relative", granularity="day", unit="month", offset=offset, day=day))
+
+
+def _b_ym(x: _Match) -> Parsed:
+    month = x.month("m", attached=True)
+    if month is None:
+        return None
+    return (*x.span, TimeExpr(anchor="absolute", granularity="month", year=int(x.get("y")), month=month))
 
 
 def _b_my(x: _Match) -> Parsed:
@@ -865,8 +1053,11 @@ def _b_pm(x: _Match) -> Parsed:
 def _b_dwd(x: _Match) -> Parsed:
     if _after_the(x):
         return None
+    # "this past Tuesday" is the latest Tuesday before the dateline (direction "past"; see
+    # ResolveSettings.weekday_last for plain "last Tuesday").
+    past = x.get("d").lower().split()[:2] == ["this", "past"]
     return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").casefold()],
-                              deictic=_deictic(x.get("d"), x.grammar)))
+                              deictic=_deictic(x.get("d"), x.grammar), direction="past" if past else "nearest"))
 
 
 def _after_the(x: _Match) -> bool:
@@ -883,13 +1074,26 @@ def _b_pru(x: _Match) -> Parsed:
 
 
 def _b_ru(x: _Match) -> Parsed:
-    if x.get("w") is None and _after_the(x) and x.get("d").lower() != "previous":
+    word = x.get("d").lower()
+    unit = x.get("u").lower()
+    if word == "following" and x.get("w") is None:
+        # "the following week" follows the last day named (the dateline when none was).
+        return (*x.span, TimeExpr(anchor="anaphor", granularity=unit, shift_unit=unit, shift=1))
+    if x.get("w") is None and _after_the(x) and word != "previous":
         return None
     offset = x.grammar.deictics[x.get("d").casefold()]
-    unit = x.get("u").lower()
     # "earlier this month" keeps the month's granularity; "later this week" the week's.
     return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=offset,
                               part=x.get("w").lower() if x.get("w") else None))
+
+
+def _b_inthe(x: _Match) -> Parsed:
+    # After a named date this may be that date's period ("In 1967 ... later in the year") or the
+    # dateline's ("a release date of 22 November 2013, with production starting later in the
+    # year"): read only with no date named before (see find_dates), as the dateline's period.
+    unit = x.get("u").lower()
+    return (*x.span, TimeExpr(anchor="anaphor", granularity=unit, shift_unit=unit, shift=0,
+                              part=x.get("w").lower()))
 
 
 def _b_ago(x: _Match) -> Parsed:
@@ -908,6 +1112,8 @@ def _b_inn(x: _Match) -> Parsed:
     # otherwise it is a duration ("rose 5% in two weeks").
     if x.direction() != "future":
         return None
+    if re.match(r"[^\S\n]+(?:from|after|before)\b", x.text[x.m.end():x.m.end() + 8], re.I):
+        return None                       # "in two days from today": the count shifts the day named
     word = x.get("n").lower()
     count = int(word) if word.isdigit() else x.grammar.counts.get(word)
     if count is None:
@@ -927,6 +1133,9 @@ def _b_ayr(x: _Match) -> Parsed:
 def _b_anday(x: _Match) -> Parsed:
     # The word right after (no punctuation between): "the day he died", "the next day or two".
     following = re.findall(r"^[^\S\n]+([\w']+)", x.text[x.m.end():x.m.end() + 20].lower())
+    if x.get("b") and not (x.get("n") or x.get("s") or x.get("p") or x.get("q")):
+        shift = -1 if x.get("b").lower() == "before" else 1
+        return (*x.span, TimeExpr(anchor="anaphor", granularity="day", shift_unit="day", shift=shift))
     if x.get("n"):
         # "the previous day", "the next day": the day before / after the last day named.
         if following and following[0] in x.grammar.day_anaphor_stops:
