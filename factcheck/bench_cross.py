@@ -23,7 +23,14 @@ from .extract import extract
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus"
 
 
+def cluster_folders(corpus: Path, only: Sequence[str] = ()) -> List[Path]:
+    """The cluster folders (those with a manifest.json) of a corpus, optionally only some ids."""
+    folders = sorted(p for p in corpus.iterdir() if (p / "manifest.json").is_file()) if corpus.is_dir() else []
+    return [f for f in folders if f.name in only] if only else folders
+
+
 def load_cluster(folder: Path):
+    """(manifest, [(Article, mentions)]) with each article's outlet, url and publication date."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     items = []
     for entry in manifest.get("articles", []):
@@ -41,9 +48,7 @@ def main(argv: Sequence[str] = ()) -> int:
     parser.add_argument("--agreeing", action="store_true", help="also count agreeing groups")
     args = parser.parse_args(list(argv) or None)
     corpus = Path(args.corpus)
-    folders = sorted(p for p in corpus.iterdir() if (p / "manifest.json").is_file())
-    if args.cluster:
-        folders = [f for f in folders if f.name in args.cluster]
+    folders = cluster_folders(corpus, args.cluster)
     total_fail = total_pass = total_articles = 0
     started = time.perf_counter()
     per_cluster: List[str] = []

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import random
 import re
 import sys
@@ -40,7 +39,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from .article import Article, read_article
+from .article import Article
+from .bench_cross import cluster_folders, load_cluster
 from .lang import lexicon
 from .mention import Mention
 from .verdict import Verdict
@@ -484,16 +484,6 @@ def seed_items():
     return corpus.facts, [(corpus.article(d), list(corpus.mentions(d))) for d in corpus.readable()]
 
 
-def load_cluster(folder: Path) -> List[Tuple[Article, Sequence[Mention]]]:
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    items = []
-    for entry in manifest.get("articles", []):
-        meta = {"outlet": entry.get("outlet"), "url": entry.get("url")}
-        article = read_article(folder / entry["file"], entry["file"], published=entry.get("published"), meta=meta)
-        items.append((article, _extract(article)))
-    return items
-
-
 @dataclass
 class Tally:
     clusters: int = 0
@@ -565,12 +555,10 @@ def main(argv: Sequence[str] = ()) -> int:
         rows[name].add(seeds, injections, run_cluster(seeds, check, injections, _extract, deadline))
 
     corpus = Path(args.corpus)
-    folders = sorted(p for p in corpus.iterdir() if (p / "manifest.json").is_file()) if corpus.is_dir() else []
-    if args.cluster:
-        folders = [f for f in folders if f.name in args.cluster]
+    folders = cluster_folders(corpus, args.cluster)
     ecb = rows["ecbplus: cross-source"] = Tally()
     for folder in folders:
-        items = load_cluster(folder)
+        _, items = load_cluster(folder)
         injections = draw_injections(items, rng, args.per_type)
         ecb.add(items, injections, run_cluster(items, cross_checker(), injections, _extract, deadline))
     elapsed = time.perf_counter() - started
