@@ -1,6 +1,6 @@
 """facts.yaml: what the user declares. Loading keeps the YAML line of every entry.
 
-INTERFACE (the lead's): the dataclasses below are the contract between the
+The dataclasses below are the contract between the
 loader (:func:`load_facts`, :func:`discover_articles`) and the matcher. Fields may
 be added with defaults; existing ones keep their meaning.
 
