@@ -57,6 +57,7 @@ from .crossnames import cross_check_names
 from .compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
 from .facts import Fact
 from .lang import lexicon
+from .match import in_scope
 from .mention import Mention
 from .verdict import Finding, Verdict, mark
 
@@ -341,46 +342,10 @@ def relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_SETTINGS) 
 
 # --------------------------------------------------------------------------- facts
 
-def _fold(word: str) -> str:
-    word = word.lower().strip()
-    for suffix in ("ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def belongs_to_fact(mention: Mention, article: Article, fact: Fact) -> bool:
     """Is ``mention`` one the declared ``fact`` already checks (kind + ``of`` + ``unit`` +
-    ``context``)? The matcher's own scope rule when it is available, so both agree."""
-    scope = _matcher_scope()
-    if scope is not None:
-        return bool(scope(fact, mention, article))
-    return _own_scope(mention, article.sentence(mention.start), fact)
-
-
-@lru_cache(maxsize=None)
-def _matcher_scope():
-    try:
-        from .match import in_scope
-    except Exception:                   # the matcher is optional here; fall back to our rule
-        return None
-    return in_scope
-
-
-def _own_scope(mention: Mention, sentence: str, fact: Fact) -> bool:
-    if mention.kind != fact.kind:
-        return False
-    if fact.of:
-        counted = {_fold(w) for w in (mention.counted or "").replace("-", " ").split()}
-        if not any(_fold(o.split()[-1]) in counted for o in fact.of if o.split()):
-            return False
-    if fact.unit and (mention.unit or "").lower() != fact.unit.lower():
-        return False
-    if fact.context:
-        lowered = sentence.lower()
-        if not any(c.lower() in lowered for c in fact.context):
-            return False
-    return True
+    ``context``)? The matcher's own scope rule, so the two never disagree about it."""
+    return bool(in_scope(fact, mention, article))
 
 
 # --------------------------------------------------------------------------- alignment

@@ -45,6 +45,7 @@ from .compare import (
 from .facts import Fact
 from .lang import lexicon
 from .mention import Mention
+from . import names as names_module
 from .verdict import Finding, Verdict, mark
 
 
@@ -148,29 +149,8 @@ NameFunctions = Tuple[Callable[[str, Sequence[str]], bool], Callable[[str, Seque
 
 
 def name_functions() -> NameFunctions:
-    """``(same_spelling, near_miss)`` from :mod:`factcheck.names`.
-
-    Until that module exists, a conservative stand-in accepts exact spellings
-    (and the surname alone) and reports no near-misses, so nothing fails wrongly.
-    """
-    try:
-        from . import names  # noqa: WPS433 (written by the persons engineer)
-        return names.same_spelling, names.near_miss
-    except ImportError:
-        return _fallback_same_spelling, _fallback_near_miss
-
-
-def _fallback_same_spelling(mention_name: str, declared_names: Sequence[str]) -> bool:
-    written = " ".join(mention_name.lower().split())
-    for name in declared_names:
-        declared = " ".join(name.lower().split())
-        if written == declared or (declared.split() and written == declared.split()[-1]):
-            return True
-    return False
-
-
-def _fallback_near_miss(mention_name: str, declared_names: Sequence[str]) -> Optional[str]:
-    return None
+    """``(same_spelling, near_miss)`` from :mod:`factcheck.names` (a seam tests can replace)."""
+    return names_module.same_spelling, names_module.near_miss
 
 
 # --------------------------------------------------------------------------- words

@@ -321,15 +321,21 @@ def test_a_scaled_figure_in_a_copy_is_reported(index, factor):
     assert any("b.txt" in named(v) and "a.txt" in named(v) for v in fails), [v.message for v in fails]
 
 
-def test_own_fact_scope_matches_kind_noun_unit_and_context():
-    from factcheck.crosscheck import _own_scope
-    m = Mention("quantity", 0, 5, "1,500", 1500, counted="special forces troops")
+def test_declared_figures_are_left_to_their_fact_by_kind_noun_unit_and_context():
+    from factcheck.article import article_from_text
+    from factcheck.crosscheck import belongs_to_fact
     fact = Fact(id="sf", kind="quantity", declared_at="facts.yaml:3", line=3, number=1500,
                 of=("soldiers", "troops"), context=("North Korea",))
-    assert _own_scope(m, "North Korea sent 1,500 special forces troops.", fact)
-    assert not _own_scope(m, "Russia sent 1,500 special forces troops.", fact)
-    assert not _own_scope(dataclasses.replace(m, counted="containers"), "North Korea sent 1,500 containers.", fact)
-    assert not _own_scope(dataclasses.replace(m, kind="date"), "North Korea sent 1,500 troops.", fact)
+
+    def belongs(sentence, **change):
+        at = sentence.index("1,500")
+        m = Mention("quantity", at, at + 5, "1,500", 1500, counted="troops")
+        return belongs_to_fact(dataclasses.replace(m, **change), article_from_text(sentence), fact)
+
+    assert belongs("North Korea sent 1,500 special forces troops.")
+    assert not belongs("Russia sent 1,500 special forces troops.")
+    assert not belongs("North Korea sent 1,500 containers.", counted="containers")
+    assert not belongs("North Korea sent 1,500 troops.", kind="date")
 
 
 # --------------------------------------------------------------------------- ages

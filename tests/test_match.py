@@ -404,14 +404,6 @@ def test_a_name_accepted_for_one_person_is_no_misspelling_of_another(stub_names)
     assert not any(v.failed for v in verdicts.values())
 
 
-def test_without_names_module_nothing_fails_wrongly(monkeypatch):
-    monkeypatch.setattr(match, "name_functions", lambda: (match._fallback_same_spelling, match._fallback_near_miss))
-    text = "Ambassador Zinovyev replied to Georgy Zinoviev."
-    ms = [_person(text, "Zinovyev"), _person(text, "Georgy Zinoviev")]
-    v = check_article([ZINOVIEV], article(text), ms)["ambassador"]
-    assert v.outcome == "pass" and len(v.agreeing) == 1
-
-
 @pytest.mark.parametrize("written, declared, accepted, near", [
     ("Zinovyev", ["Georgy Zinoviev", "Georgiy Zinoviev"], False, True),
     ("Georgi Zinoviev", ["Georgy Zinoviev", "Georgiy Zinoviev"], False, True),
@@ -420,8 +412,7 @@ def test_without_names_module_nothing_fails_wrongly(monkeypatch):
     ("Kim Hong-kyun", ["Kim Jong Un"], False, False),
 ])
 def test_real_names_module_judges_the_issue_examples(written, declared, accepted, near):
-    # Guarded until the persons engineer's factcheck/names.py exists.
-    names_module = pytest.importorskip("factcheck.names")
+    import factcheck.names as names_module
     assert bool(names_module.same_spelling(written, declared)) is accepted
     if near is not None:
         assert bool(names_module.near_miss(written, declared)) is near
@@ -715,6 +706,5 @@ def test_a_misspelt_surname_the_extractor_missed_is_still_judged(stub_names):
     ("Ambassador Zinovyev replied.", "Georgy Zinoviev", ["Zinovyev"]),
 ])
 def test_unread_names_are_words_standing_alone_as_names(text, name, flagged):
-    pytest.importorskip("factcheck.names")
     found = match.unread_names([fact("p", kind="person", name=name)], article(text), [])
     assert [m.text for m in found] == flagged

@@ -227,15 +227,6 @@ def test_items_report_their_declaration(corpus):
 
 # --------------------------------------------------------------------------- the real checks
 
-def real_checks_available() -> bool:
-    try:
-        from factcheck.match import check_article  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_real_checks = pytest.mark.skipif(not real_checks_available(), reason="factcheck.match not built yet")
 
 
 @pytest.fixture
@@ -261,7 +252,6 @@ def failed_ids(result) -> set:
     return {r.nodeid for r in result.getreports("pytest_runtest_logreport") if r.failed}
 
 
-@needs_real_checks
 def test_the_seed_corpus_passes_apart_from_its_known_discrepancies(seed_copy):
     result = seed_copy.runpytest_inprocess("-rx", *QUIET)
     outcomes = result.parseoutcomes()
@@ -271,7 +261,6 @@ def test_the_seed_corpus_passes_apart_from_its_known_discrepancies(seed_copy):
                                  f"XFAIL facts.yaml::russian-ambassador[[]seeds/{A001}[]] - known at *"])
 
 
-@needs_real_checks
 def test_with_nothing_declared_the_seeds_are_compared_across_sources_quietly(seed_copy):
     """Figures agree across the seeds; the names spelt two ways (Zinoviev/Zinovyev,
     Zelensky/Zelenskiy) are the only failures, as an editor would want."""
@@ -285,7 +274,6 @@ def test_with_nothing_declared_the_seeds_are_compared_across_sources_quietly(see
         "facts.yaml::cross-source[name: Zelensky]", "facts.yaml::cross-source[name: Zinoviev]"]
 
 
-@needs_real_checks
 def test_real_checks_flag_a_changed_count_in_the_article_that_changed(seed_copy):
     baseline = failed_ids(seed_copy.inline_run(*QUIET))
     line, column = change(seed_copy, f"seeds/{A003}", "shipped 1,500", "shipped 1,600")
@@ -324,7 +312,6 @@ def test_long_sentences_are_cut_around_the_mark_at_word_boundaries(words_before,
     assert (short == sentence) == (len(sentence) <= 280)
 
 
-@needs_real_checks
 def test_relative_dates_without_publication_date_fail_asking_for_it(pytester):
     shutil.copy(SEEDS[3], pytester.path / A003)      # Reuters: no dateline, no date header
     pytester.makefile(".yaml", facts="facts:\n  - id: summoned\n    date: 2024-10-21\n    context: [summon]\n")
@@ -374,7 +361,6 @@ def _seed_corpus_with(tmp_path, name: str, occurrence: int, written: str):
     return Corpus(load_facts(tmp_path / "facts.yaml", tmp_path)), f"seeds/{name}", line
 
 
-@needs_real_checks
 @settings(max_examples=25, deadline=None)
 @given(where=st.sampled_from(OCCURRENCES), count=st.integers(min_value=2, max_value=10**6).filter(lambda n: n != 1500))
 def test_any_other_count_fails_that_article_at_that_line(tmp_path_factory, where, count):
@@ -386,7 +372,6 @@ def test_any_other_count_fails_that_article_at_that_line(tmp_path_factory, where
     assert not any(corpus.verdict(FORCES, d).failed for d in others)
 
 
-@needs_real_checks
 @pytest.mark.parametrize("written", ["1500", "fifteen hundred", "1.5 thousand", "one thousand five hundred"])
 @pytest.mark.parametrize("where", OCCURRENCES[::2])
 def test_the_same_count_written_differently_passes(tmp_path, where, written):
