@@ -5,23 +5,24 @@ exactly. Everything is computed lazily and deterministically (so pytest-xdist
 workers, which each collect on their own, see the same items), and each article
 is read and extracted once per process however many facts look at it.
 
-The matcher (:mod:`factcheck.match`) and the cross-source comparison
-(:mod:`factcheck.crosscheck`) are looked up at call time: they are separate
+The matcher (:mod:`factcheck.check.declared`) and the cross-source comparison
+(:mod:`factcheck.check.cross.figures`) are looked up at call time: they are separate
 modules, and a missing one is reported as such rather than breaking collection.
 """
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from .article import Article, ArticleError, read_article
 from .facts import Fact, FactsFile, SourceMeta, discover_articles
 from .mention import Mention
 from .verdict import Verdict
+from .check.declared import check_article
+from .check.cross.figures import cross_check
 
 
 class CheckUnavailable(Exception):
@@ -50,12 +51,6 @@ def read_source(source: Source, default_published: Optional[dt.date]) -> Article
     reads each article once, and extraction is memoised on the text itself.)"""
     return read_article(source.path, source.display, published=default_published,
                         meta=source.meta.as_meta())
-
-
-def _component(module: str, name: str) -> Callable:
-    """The checking function ``factcheck.<module>.<name>``, looked up at call time so the
-    plugin's and CLI's tests can put doubles in its place (tests/fake_checks.py)."""
-    return getattr(importlib.import_module(f"factcheck.{module}"), name)
 
 
 class Corpus:
@@ -108,7 +103,6 @@ class Corpus:
     def verdicts(self, display: str) -> Dict[str, Verdict]:
         """fact id -> Verdict for one article (every declared fact has one)."""
         if display not in self._verdicts:
-            check_article = _component("match", "check_article")
             article = self.article(display)
             found = dict(check_article(list(self.facts), article, list(self.mentions(display))))
             missing = [f.id for f in self.facts if f.id not in found]
@@ -134,7 +128,6 @@ class Corpus:
             if not self.facts_file.cross_source or len(self.readable()) < 2:
                 self._cross = ()
             else:
-                cross_check = _component("crosscheck", "cross_check")
                 items = [(self.article(d), list(self.mentions(d))) for d in self.readable()]
                 self._cross = tuple(cross_check(items, list(self.facts)))
         return self._cross

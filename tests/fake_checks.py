@@ -7,8 +7,7 @@ a number fact is judged by the digit groups (``1,500``) of every sentence holdin
 one of its ``context`` words; other facts pass as "not mentioned". The cross-source
 double compares the figure before "North Korean special forces" across articles.
 
-Installed through ``factcheck.corpus._component`` (the seam the corpus uses to find
-``match.check_article`` and ``crosscheck.cross_check``); see :func:`install`.
+Installed by patching ``factcheck.corpus.check_article`` and ``cross_check``; see :func:`install`.
 """
 import re
 
@@ -74,8 +73,11 @@ def cross_check(items, facts):
                     details=tuple(f"{f.article}: {f.mention.text}" for f in found))]
 
 
-def component(module, name):
-    return {"check_article": check_article, "cross_check": cross_check}[name]
+def install(corpus_module):
+    """Put the doubles in place of the real checks; returns what to restore."""
+    saved = (corpus_module.check_article, corpus_module.cross_check)
+    corpus_module.check_article, corpus_module.cross_check = check_article, cross_check
+    return saved
 
 
 # Text of a conftest.py that installs the doubles for one pytest run (in-process or not)
@@ -90,11 +92,10 @@ _spec.loader.exec_module(fake_checks)
 _saved = []
 
 def pytest_configure(config):
-    _saved.append(factcheck.corpus._component)
-    factcheck.corpus._component = fake_checks.component
+    _saved.append(fake_checks.install(factcheck.corpus))
 
 def pytest_unconfigure(config):
-    factcheck.corpus._component = _saved.pop()
+    factcheck.corpus.check_article, factcheck.corpus.cross_check = _saved.pop()
 '''
 
 

@@ -1,6 +1,6 @@
 """Rewrites of the seed corpus for tests/test_seed_mutations.py, and running pytest on them.
 
-The rewrite functions themselves are pure and live in :mod:`factcheck.bench_inject`
+The rewrite functions themselves are pure and live in :mod:`factcheck.testing.mutate`
 (the injection benchmark uses the same ones); this module adds what the pytester
 tests need: a copy of the seed corpus with one rewrite applied, one in-process
 pytest run of it, and its failures by node id with their report text.
@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 from num2words import num2words
 
 from factcheck.article import article_from_text
-from factcheck.bench_inject import Edit, find_edit
+from factcheck.testing.mutate import Edit, find_edit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -94,7 +94,8 @@ def story(tmp_path, monkeypatch):
     for seed in SEEDS:
         shutil.copy(seed, tmp_path / seed.name)
     (tmp_path / "facts.yaml").write_text(FACTS, encoding="utf-8")
-    monkeypatch.setattr(factcheck.corpus, "_component", fake_checks.component)
+    monkeypatch.setattr(factcheck.corpus, "check_article", fake_checks.check_article)
+    monkeypatch.setattr(factcheck.corpus, "cross_check", fake_checks.cross_check)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 from hypothesis import given, strategies as st
 
-from factcheck.compare import (
+from factcheck.check.compare import (
     DateRules, QuantityRules, compare_date, compare_quantity, date_distance, describe_date,
     format_number, period, qualifier_class, quantity_distance,
 )

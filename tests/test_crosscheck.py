@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from factcheck.article import Article, article_from_text
-from factcheck.crosscheck import (CrossSettings, compare_figures, cross_check,
+from factcheck.check.cross.figures import (CrossSettings, compare_figures, cross_check,
                                   date_relation, quantity_relation)
 from factcheck.facts import Fact
 from factcheck.mention import Mention, TimeExpr
@@ -323,7 +323,7 @@ def test_a_scaled_figure_in_a_copy_is_reported(index, factor):
 
 def test_declared_figures_are_left_to_their_fact_by_kind_noun_unit_and_context():
     from factcheck.article import article_from_text
-    from factcheck.crosscheck import belongs_to_fact
+    from factcheck.check.cross.figures import belongs_to_fact
     fact = Fact(id="sf", kind="quantity", declared_at="facts.yaml:3", line=3, number=1500,
                 of=("soldiers", "troops"), context=("North Korea",))
 
@@ -345,7 +345,7 @@ _AGES = _yaml("ages.yaml")
 
 @pytest.mark.parametrize("case", _AGES["ages"] + _AGES["not_ages"], ids=lambda c: c["text"][:40])
 def test_is_age(case):
-    from factcheck.align import is_age
+    from factcheck.check.cross.align import is_age
 
     start = case["text"].index(case["figure"])
     expected = case in _AGES["ages"]

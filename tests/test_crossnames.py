@@ -19,9 +19,9 @@ import pytest
 import yaml
 from hypothesis import assume, given, settings as hsettings, strategies as st
 
-from factcheck import names
+from factcheck.check import names
 from factcheck.article import Article, article_from_text, read_article
-from factcheck.crossnames import (DEFAULT_NAME_SETTINGS, NameSettings, conflict, consistent, cross_check_names,
+from factcheck.check.cross.names import (DEFAULT_NAME_SETTINGS, NameSettings, conflict, consistent, cross_check_names,
                                   spelling)
 from factcheck.extract import extract
 from factcheck.facts import Fact

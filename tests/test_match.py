@@ -8,11 +8,13 @@ import dataclasses
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from factcheck import match
+from factcheck.check import declared as match
+from factcheck.check import scope
 from factcheck.article import article_from_text
-from factcheck.compare import QuantityRules
+from factcheck.check.compare import QuantityRules
 from factcheck.facts import Fact
-from factcheck.match import MatchSettings, check_article, noun_phrase, sentence_has
+from factcheck.check.declared import MatchSettings, check_article
+from factcheck.check.scope import noun_phrase, sentence_has
 from factcheck.mention import Mention, TimeExpr
 
 
@@ -412,7 +414,7 @@ def test_a_name_accepted_for_one_person_is_no_misspelling_of_another(stub_names)
     ("Kim Hong-kyun", ["Kim Jong Un"], False, False),
 ])
 def test_real_names_module_judges_the_issue_examples(written, declared, accepted, near):
-    import factcheck.names as names_module
+    import factcheck.check.names as names_module
     assert bool(names_module.same_spelling(written, declared)) is accepted
     if near is not None:
         assert bool(names_module.near_miss(written, declared)) is near
@@ -638,7 +640,7 @@ def test_context_places_are_article_offsets_inside_the_sentence():
     text = "First line here.\nIt killed 612 people and injured more than 1,400, leaving thousands of people homeless."
     art = article(text)
     m = mention(text, "thousands", value=1000, vague=True, counted="people")
-    (place,) = match.context_places(KILLED, m, art)
+    (place,) = scope.context_places(KILLED, m, art)
     assert text[place[0]:place[1]] == "killed"
 
 
@@ -664,7 +666,7 @@ def test_a_vague_amount_in_another_clause_is_not_the_toll():
 def test_partitive_figures(text, snippet, part):
     art = article(text)
     m = mention(text, snippet, value=1)
-    assert match.partitive(m, art) is part
+    assert scope.partitive(m, art) is part
 
 
 def test_a_part_is_not_the_group():

@@ -5,7 +5,7 @@ import pytest
 import yaml
 from hypothesis import assume, given, settings, strategies as st
 
-from factcheck.names import damerau_levenshtein, fold, near_miss, normalise, same_spelling
+from factcheck.check.names import damerau_levenshtein, fold, near_miss, normalise, same_spelling
 
 EXAMPLES = yaml.safe_load((Path(__file__).parent / "examples" / "persons.yaml").read_text(encoding="utf-8"))
 NAMES = EXAMPLES["names"]

@@ -327,7 +327,8 @@ def test_the_warning_carries_the_declaration(corpus, monkeypatch):
     corpus.makefile(".yaml", facts=FACTS + "  - id: marathon\n    number: 42\n    context: [marathon]\n")
     items, _ = corpus.inline_genitems(*QUIET)
     item = next(i for i in items if i.name == f"marathon[{A000}]")
-    monkeypatch.setattr(factcheck.corpus, "_component", fake_checks.component)
+    monkeypatch.setattr(factcheck.corpus, "check_article", fake_checks.check_article)
+    monkeypatch.setattr(factcheck.corpus, "cross_check", fake_checks.cross_check)
     with pytest.warns(FactNotMentionedWarning) as caught:
         item.runtest()
     warning = caught[0]

@@ -22,9 +22,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.bench_inject import (VOWELS, Edit, Injection, Outcome, change_digit, digit_changes, drop_qualifier,
+from factcheck.testing.mutate import (VOWELS, Edit, Injection, Outcome, change_digit, digit_changes, drop_qualifier,
                                     flip_qualifier, judge, misspellings, move_month, move_weekday, times_ten)
-from factcheck.bench_inject import failures as bench_failures
+from factcheck.testing.mutate import failures as bench_failures
 from factcheck.corpus import Corpus
 from factcheck.extract import extract
 from factcheck.facts import load_facts
@@ -270,16 +270,3 @@ def test_judge_counts_detection_location_and_false_alarms():
     assert judge(injection, clean, bench_failures([old, named])) == Outcome(injection, True, True, 0)
     assert judge(injection, clean, bench_failures([old, elsewhere])) == Outcome(injection, True, False, 0)
     assert judge(injection, clean, bench_failures([unrelated])) == Outcome(injection, False, False, 1)
-
-
-def test_bench_inject_prints_a_row_per_corpus_and_type(capsys):
-    from factcheck.bench_inject import DEFAULT_CORPUS, KINDS, main
-
-    clusters = sorted(p.parent.name for p in DEFAULT_CORPUS.glob("*/manifest.json"))
-    assert main(["--per-type", "1", "--budget", "20", "--cluster", (clusters or ["none"])[0]]) == 0
-    out = capsys.readouterr().out
-    for corpus in ("seeds: declared facts", "seeds: cross-source", "ecbplus: cross-source"):
-        for kind in KINDS + ("all",):
-            assert any(line.startswith(corpus) and line.split()[len(corpus.split())] == kind
-                       for line in out.splitlines()), (corpus, kind, out)
-    assert "clean clusters:" in out

@@ -33,7 +33,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 import regex
 
-from .lang import lexicon
+from factcheck.lang import lexicon
 
 MIN_FUZZY_TOKEN = 5        # tokens shorter than this must be equal after folding
 LONG_TOKEN = 9             # tokens at least this long may differ by LONG_TOKEN_EDITS

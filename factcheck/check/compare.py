@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping, Optional, Tuple, Union
 
-from .lang import lexicon
+from factcheck.lang import lexicon
 
 Number = Union[int, float]
 QuantityValue = Union[Number, Tuple[Number, Number]]

@@ -1,6 +1,6 @@
 """Benchmark: recall/precision per development suite, and throughput against quantulum3.
 
-Run ``python -m factcheck.bench extract [--suite NAME ...] [--json] [--errors N] [--repeat N]``.
+Run ``python -m benchmarks.extract extract [--suite NAME ...] [--json] [--errors N] [--repeat N]``.
 Not a test: it measures. Shared data is found at ``<repo>/../shared`` (``bench/`` and
 ``corpora/ecbplus/``), or wherever ``$FACTCHECK_SHARED`` points (that directory, or its
 ``bench/`` itself); without it the command says so and exits 2. Otherwise it exits 0, whatever the scores.
@@ -569,13 +569,13 @@ def _plain(value: Any) -> Any:
 
 
 def factcheck_quantities(text: str) -> List[Prediction]:
-    from . import extract
+    from factcheck import extract
     return [Prediction(m.start, m.end, m.text, _plain(m.value), m.unit, is_currency_unit(m.unit), m.qualifier)
             for m in extract(text, kinds=("quantity",)) if m.kind == "quantity"]
 
 
 def factcheck_dates(text: str, published: Optional[str]) -> List[Prediction]:
-    from . import extract
+    from factcheck import extract
     return [Prediction(m.start, m.end, m.text, m.value)
             for m in extract(text, published=published, kinds=("date",)) if m.kind == "date"]
 
@@ -762,7 +762,7 @@ def guarded_timing(texts, run, repeat: int) -> Tuple[Optional[Timing], str]:
 
 
 def _run_factcheck(text: str, published: Optional[str]) -> Any:
-    from . import extract
+    from factcheck import extract
     return extract(text, published=published)
 
 
@@ -774,7 +774,7 @@ def _run_quantulum(text: str, published: Optional[str]) -> Any:
 
 
 def seed_texts(repo: Path = REPO) -> List[Tuple[str, Optional[str]]]:
-    from .article import read_article
+    from factcheck.article import read_article
     out = []
     for path in sorted((repo / "seeds").glob("*.txt")):
         article = read_article(path)
@@ -927,7 +927,7 @@ def suite_dict(r: SuiteReport) -> dict:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m factcheck.bench", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.extract", description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=["extract"])
     ap.add_argument("--suite", action="append", choices=ALL_SUITES, metavar="NAME",
                     help="run only these suites (repeatable): " + ", ".join(ALL_SUITES))
@@ -941,7 +941,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         shared = shared.parent                  # $FACTCHECK_SHARED named bench/ itself
     bench = shared / "bench"
     if not bench.is_dir():
-        print(f"factcheck.bench: shared benchmark data not found at {bench} "
+        print(f"benchmarks.extract: shared benchmark data not found at {bench} "
               f"(set {SHARED_ENV} to the directory holding bench/ and corpora/)", file=sys.stderr)
         return 2
     selected = args.suite or list(ALL_SUITES)

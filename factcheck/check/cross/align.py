@@ -1,6 +1,6 @@
 """Which figures in different articles talk about the same thing: keys and sentence similarity.
 
-Pure text functions, no verdicts. :mod:`factcheck.crosscheck` decides with them.
+Pure text functions, no verdicts. :mod:`factcheck.check.cross.figures` decides with them.
 
 - A quantity's *key* is what it counts: its unit ("km", "USD", "%"), else its
   counted noun folded to a group ("troops" -> soldiers), else — for generic or
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from .lang import lexicon
+from factcheck.lang import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 

@@ -1,6 +1,6 @@
 """Cross-source comparison over the ECB+ clusters: how many disagreements it reports.
 
-    python -m factcheck.bench_cross [CORPUS_DIR] [--cluster ID] [--agreeing]
+    python -m benchmarks.cross [CORPUS_DIR] [--cluster ID] [--agreeing]
 
 For every cluster (a folder with ``manifest.json`` and one article per file) the
 articles are read with their outlet and publication date, extracted, and cross
@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 from typing import List, Sequence
 
-from .article import read_article
-from .crosscheck import DEFAULT_CROSS_SETTINGS, cross_check
-from .extract import extract
+from factcheck.article import read_article
+from factcheck.check.cross.figures import DEFAULT_CROSS_SETTINGS, cross_check
+from factcheck.extract import extract
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus"
 
@@ -42,7 +42,7 @@ def load_cluster(folder: Path):
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    parser = argparse.ArgumentParser(prog="python -m factcheck.bench_cross", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.cross", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     parser.add_argument("--cluster", action="append", default=[], help="only this cluster id (repeatable)")
     parser.add_argument("--agreeing", action="store_true", help="also count agreeing groups")

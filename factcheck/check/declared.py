@@ -8,7 +8,7 @@ Two steps, each a small pure function:
    satisfies the fact's scope: ``of`` (what is counted), ``unit`` and ``context``
    (a word or phrase of the mention's sentence). Person mentions belong to a
    person fact when they are an accepted spelling of it or a near-miss of it
-   (``factcheck.names``); other persons are unrelated. A mention that fits
+   (``factcheck.check.names``); other persons are unrelated. A mention that fits
    several facts belongs to every fact whose value it agrees with; if it agrees
    with none, to the closest one (``MatchSettings.ambiguous_assignment``), so that
    "1,500 soldiers" is checked against the 1,500 fact and not the 10,000 one.
@@ -19,7 +19,7 @@ Two steps, each a small pure function:
    Capitalised words no extractor read as a person but that are near-misses of
    a declared name are judged too (``MatchSettings.find_unread_names``).
 
-2. **Judging.** Each mention is compared with its fact (``factcheck.compare``).
+2. **Judging.** Each mention is compared with its fact (``factcheck.check.compare``).
    The verdict for (fact, article) is "pass" when every mention that belongs
    agrees (or none belongs: message "not mentioned"), "fail" when any disagrees
    (even if others agree; a day written with a weekday that does not fit it
@@ -36,111 +36,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from .article import Article
-from .compare import (
+from factcheck.article import Article
+from factcheck.check.compare import (
     AGREES, DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, Comparison, DateRules, QuantityRules,
     as_quantity, compare_date, compare_quantity, date_distance, describe_date, describe_quantity,
     quantity_distance, safe_period,
 )
-from .facts import Fact
-from .lang import lexicon
-from .mention import Mention
-from . import names as names_module
-from .verdict import Finding, Verdict, mark
-
-
-@dataclass(frozen=True)
-class MatchSettings:
-    """The documented choices of matching. Defaults favour finding drift in news copy.
-
-    quantity / dates: value comparison rules, see :class:`factcheck.compare.QuantityRules`
-        and :class:`factcheck.compare.DateRules`.
-    context_match: how a ``context:`` entry is found in the mention's sentence,
-        always case-insensitive.
-        "stem" (default): word by word; a context word with one common suffix
-        stripped ("summoned" -> "summon") matches a sentence word with the same
-        stem, or one that starts with that stem and adds at most
-        ``context_max_ending`` letters, so
-        "summoned" finds "summons"/"summoning" and "Korea" finds "Korean", but
-        "signed" does not find "significantly". Words shorter than
-        ``context_min_stem`` must match whole.
-        "phrase": the entry must occur verbatim (as a substring).
-    context_min_stem: the shortest stem (shorter words match whole).
-    context_max_ending: the most letters a sentence word may add to the stem.
-    noun_phrase_words: how many words after the number are searched for the
-        counted noun; the words between the number and that noun also satisfy
-        ``of`` ("1,500 special forces troops" for ``of: [special forces]``).
-    uncounted_window: when the extractor found no counted noun, the number of
-        words after it searched for an ``of`` word, stopping at punctuation and at
-        words that end a noun phrase (lexicon ``match_noun_phrase_breakers``: "to",
-        "in", "said", ...). A figure joined by a hyphen to a word counts that word
-        ("a five-boat attack" counts boats) unless the word only describes the
-        figure (lexicon ``match_compound_passthrough``: "1,500-strong force").
-        0 means a fact with ``of`` only claims mentions whose counted noun is known.
-    skip_partitives: a figure that is a part of another figure's group ("two of
-        the three victims", "21 of 25 fights", "1 out of 13 passes") does not
-        belong to a quantity fact: it counts a part, the other figure the group.
-    skip_other_groups: a figure about another group ("two other victims", "five
-        more people", "another 500 troops"; lexicon ``match_other_group``) does not
-        belong to a quantity fact, unless the fact's ``of`` or ``context`` itself
-        says "other"/"additional"/"further"...
-    unitless_fact_accepts_units: whether a quantity fact without ``unit`` claims
-        mentions that have one. Default False: "$1,500" is not "1,500 soldiers".
-    ambiguous_assignment: a mention that fits several facts and agrees with none
-        belongs to the "closest" fact (nearest value: log ratio for quantities,
-        days apart for dates; ties go to the first declared) or to the "first"
-        declared.
-    context_binds_nearest: a mention that disagrees with every fact it fits only
-        counts for a fact when it is the figure one of the fact's context words is
-        about: a figure (of the fact's kind, unit and counted noun) in the context
-        word's own clause (clauses end at , ; : ( ) dashes and the lexicon's
-        ``match_clause_breakers``: "and", "that", ...), or, when that clause holds
-        none, the nearest such figure of the sentence. "24 people were killed and
-        40 injured" with context [killed] does not fail on the 40; "the agency
-        said on Friday that Seoul summoned him on Monday" does not fail on Friday.
-        Mentions that agree are never dropped by this rule.
-    weekday_must_match_date: a day written with its weekday ("Saturday, May 2,
-        2013") disagrees when the two do not fit together, whatever was declared
-        (the article contradicts itself); when the year was not written and the
-        weekday fits the same day a year off, that day is compared instead.
-    find_unread_names: a capitalised word standing alone that no extractor read
-        but that ``names.near_miss`` calls a near-miss of a declared name is judged
-        as a person mention ("Zinaviev told Kim": the extractor finds bare surnames
-        by their title or an earlier full name, so a misspelt one slips through).
-        See :func:`unread_names` for what "standing alone" means.
-    missing_date_outcome: the outcome when relative dates that belong to a date
-        fact cannot be resolved for want of a publication date ("error").
-    lang: language of the lexicon used for qualifiers, units, plurals, suffixes.
-    """
-
-    quantity: QuantityRules = DEFAULT_QUANTITY_RULES
-    dates: DateRules = DEFAULT_DATE_RULES
-    context_match: str = "stem"
-    context_min_stem: int = 4
-    context_max_ending: int = 3
-    noun_phrase_words: int = 6
-    uncounted_window: int = 6
-    unitless_fact_accepts_units: bool = False
-    skip_other_groups: bool = True
-    skip_partitives: bool = True
-    ambiguous_assignment: str = "closest"
-    context_binds_nearest: bool = True
-    weekday_must_match_date: bool = True
-    find_unread_names: bool = True
-    unread_name_min_letters: int = 5
-    missing_date_outcome: str = "error"
-    lang: str = "en"
-
-    def __post_init__(self):
-        choices = {"context_match": ("stem", "phrase"), "ambiguous_assignment": ("closest", "first"),
-                   "missing_date_outcome": ("error", "fail")}
-        for name, allowed in choices.items():
-            if getattr(self, name) not in allowed:
-                raise ValueError(f"MatchSettings.{name} must be one of {', '.join(allowed)}, "
-                                 f"not {getattr(self, name)!r}")
-
-
-DEFAULT_SETTINGS = MatchSettings()
+from factcheck.facts import Fact
+from factcheck.check.scope import (
+    DEFAULT_SETTINGS, MatchSettings, _WORD, _sentence_bounds, context_places, counts_one_of, has_unit, in_scope, normalise_unit,
+)
+from factcheck.lang import lexicon
+from factcheck.mention import Mention
+from factcheck.check import names as names_module
+from factcheck.verdict import Finding, Verdict, mark
 
 
 # --------------------------------------------------------------------------- names
@@ -149,278 +58,8 @@ NameFunctions = Tuple[Callable[[str, Sequence[str]], bool], Callable[[str, Seque
 
 
 def name_functions() -> NameFunctions:
-    """``(same_spelling, near_miss)`` from :mod:`factcheck.names` (a seam tests can replace)."""
+    """``(same_spelling, near_miss)`` from :mod:`factcheck.check.names` (a seam tests can replace)."""
     return names_module.same_spelling, names_module.near_miss
-
-
-# --------------------------------------------------------------------------- words
-
-_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
-_PHRASE_BREAK = set(".,;:!?()[]{}\"“”«»—–")
-
-
-def _tokens(text: str) -> List[str]:
-    return _TOKEN.findall(text)
-
-
-def _words(text: str) -> List[str]:
-    return [t.lower() for t in _tokens(text) if t[0].isalnum() or t[0] == "_"]
-
-
-@lru_cache(maxsize=None)
-def _irregular_plurals(lang: str) -> Mapping[str, str]:
-    return {str(k).lower(): str(v).lower() for k, v in (lexicon(lang).get("match_irregular_plurals") or {}).items()}
-
-
-def noun_key(word: str, lang: str = "en") -> str:
-    """A word lowercased, without possessive, irregular plurals made singular."""
-    word = word.lower().strip("'’-")
-    for possessive in ("'s", "’s"):
-        if word.endswith(possessive):
-            word = word[: -len(possessive)]
-    return _irregular_plurals(lang).get(word, word)
-
-
-def same_noun(a: str, b: str, lang: str = "en") -> bool:
-    """Singular/plural-insensitive, case-insensitive: "troop" ~ "Troops", "army" ~ "armies"."""
-    a, b = noun_key(a, lang), noun_key(b, lang)
-    return a == b or b in _plural_forms(a) or a in _plural_forms(b)
-
-
-def _plural_forms(word: str) -> Tuple[str, ...]:
-    forms = [word + "s", word + "es"]
-    if word.endswith("y"):
-        forms.append(word[:-1] + "ies")
-    return tuple(forms)
-
-
-def _contains_sequence(words: Sequence[str], wanted: Sequence[str], same: Callable[[str, str], bool]) -> bool:
-    n = len(wanted)
-    if n == 0:
-        return False
-    return any(all(same(words[i + k], wanted[k]) for k in range(n)) for i in range(len(words) - n + 1))
-
-
-# --------------------------------------------------------------------------- scope: of / unit / context
-
-def noun_phrase(mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> List[str]:
-    """The words that say what a quantity counts: the mention's own words, then the
-    words after it up to its counted noun ("special forces troops"), or, when the
-    counted noun is unknown, the next ``uncounted_window`` words before punctuation."""
-    own, following = _phrase_parts(mention, article, settings)
-    return own + following
-
-
-def _phrase_parts(mention: Mention, article: Article, settings: MatchSettings) -> Tuple[List[str], List[str]]:
-    own = [w for w in _words(mention.text) if not w[0].isdigit()]
-    _, sentence_end = article.sentence_span(mention.start)
-    after: List[str] = []
-    for token in _tokens(article.text[mention.end: max(sentence_end, mention.end)]):
-        if token in _PHRASE_BREAK or len(after) >= settings.noun_phrase_words:
-            break
-        if token[0].isalnum() or token[0] == "_":
-            after.append(token.lower())
-    lang = settings.lang
-    if mention.counted:
-        counted = _words(mention.counted)
-        for i in range(len(after) - len(counted) + 1):
-            if all(same_noun(after[i + k], counted[k], lang) for k in range(len(counted))):
-                return own, after[: i + len(counted)]
-        return own, counted
-    compound = _COMPOUND.match(article.text, mention.end)
-    if compound and compound.group(1).lower() not in _compound_passthrough(lang):
-        return own, [compound.group(1).lower()]    # "a five-boat attack" counts boats
-    breakers = _phrase_breakers(lang)
-    phrase = []
-    for word in after[: settings.uncounted_window]:
-        if word in breakers:
-            break
-        phrase.append(word)
-    return own, phrase
-
-
-_COMPOUND = re.compile(r"[-‐‑](\w+)")
-
-
-@lru_cache(maxsize=None)
-def _compound_passthrough(lang: str) -> frozenset:
-    return frozenset(str(w).lower() for w in lexicon(lang).get("match_compound_passthrough") or ())
-
-
-@lru_cache(maxsize=None)
-def _other_group_words(lang: str) -> Tuple[frozenset, frozenset]:
-    table = lexicon(lang).get("match_other_group") or {}
-    return (frozenset(str(w).lower() for w in table.get("before") or ()),
-            frozenset(str(w).lower() for w in table.get("after") or ()))
-
-
-def _declares_other_group(fact: Fact, lang: str) -> bool:
-    """The fact itself is about another/additional group (its ``of`` or ``context`` says so)."""
-    before_words, after_words = _other_group_words(lang)
-    return any(w in before_words | after_words for entry in (*fact.of, *fact.context) for w in _words(entry))
-
-
-@lru_cache(maxsize=None)
-def _number_words(lang: str) -> frozenset:
-    data = lexicon(lang)
-    words = set()
-    for key in ("number_units", "number_tens"):
-        table = data.get(key) or {}
-        words.update(str(w).lower() for w in (table if isinstance(table, (dict, list)) else ()))
-    return frozenset(words)
-
-
-def _is_number_word(word: str, lang: str) -> bool:
-    return word[:1].isdigit() or word in _number_words(lang)
-
-
-def partitive(mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    """Is the figure a part of another figure's group ("two of the three victims",
-    "21 of 25 fights", "1 out of 13 passes")? Then it does not count that group."""
-    _, sentence_end = article.sentence_span(mention.start)
-    words = _words(article.text[mention.end: min(max(sentence_end, mention.end), mention.end + 80)])
-    if words[:2] == ["out", "of"]:
-        words = words[1:]
-    if not words or words[0] != "of":
-        return False
-    breakers = _phrase_breakers(settings.lang)
-    for word in words[1:5]:
-        if word in breakers:
-            return False
-        if _is_number_word(word, settings.lang):
-            return True
-    return False
-
-
-def other_group(mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    """Does the figure count another group ("two other victims", "another 500 troops")?"""
-    before_words, after_words = _other_group_words(settings.lang)
-    # Only the words after the figure: its own text may hold a qualifier ("or more").
-    _, following = _phrase_parts(mention, article, settings)
-    if any(w in after_words for w in following):
-        return True
-    sentence_start, _ = article.sentence_span(mention.start)
-    preceding = _words(article.text[max(sentence_start, mention.start - 40): mention.start])
-    return bool(preceding) and preceding[-1] in before_words
-
-
-@lru_cache(maxsize=None)
-def _phrase_breakers(lang: str) -> frozenset:
-    return frozenset(str(w).lower() for w in lexicon(lang).get("match_noun_phrase_breakers") or ())
-
-
-def counts_one_of(fact: Fact, mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    """``of`` is satisfied: one entry (one or more words) occurs in the mention's noun phrase."""
-    if not fact.of:
-        return True
-    phrase = noun_phrase(mention, article, settings)
-    same = lambda a, b: same_noun(a, b, settings.lang)  # noqa: E731
-    return any(_contains_sequence(phrase, _words(entry), same) for entry in fact.of)
-
-
-@lru_cache(maxsize=None)
-def _unit_aliases(lang: str) -> Mapping[str, str]:
-    return {" ".join(str(k).lower().split()): str(v) for k, v in (lexicon(lang).get("match_unit_aliases") or {}).items()}
-
-
-def normalise_unit(unit: Optional[str], lang: str = "en") -> Optional[str]:
-    """"$" -> "usd", "per cent" -> "%", "Km" -> "km"; None stays None."""
-    if unit is None:
-        return None
-    key = " ".join(str(unit).lower().split())
-    return _unit_aliases(lang).get(key, key).lower()
-
-
-def has_unit(fact: Fact, mention: Mention, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    if fact.unit:
-        return normalise_unit(fact.unit, settings.lang) == normalise_unit(mention.unit, settings.lang)
-    return mention.unit is None or settings.unitless_fact_accepts_units
-
-
-@lru_cache(maxsize=None)
-def _context_suffixes(lang: str) -> Tuple[str, ...]:
-    return tuple(sorted((str(s).lower() for s in lexicon(lang).get("match_context_suffixes") or ()), key=len, reverse=True))
-
-
-def stem(word: str, min_stem: int = 4, lang: str = "en") -> str:
-    """The word without one common suffix, when what remains is at least ``min_stem`` long."""
-    word = word.lower()
-    for suffix in _context_suffixes(lang):
-        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
-            return word[: -len(suffix)]
-    return word
-
-
-def context_spans(text: str, entry: str, settings: MatchSettings = DEFAULT_SETTINGS,
-                  start: int = 0, end: Optional[int] = None) -> List[Tuple[int, int]]:
-    """Where ``text[start:end]`` holds the context entry (see ``MatchSettings.context_match``),
-    as offsets into ``text``."""
-    end = len(text) if end is None else end
-    wanted = [w.lower() for w in _WORD.findall(entry)]
-    if not wanted:
-        return []
-    if settings.context_match == "phrase":
-        pattern = r"\s+".join(re.escape(w) for w in entry.split())
-        return [(start + m.start(), start + m.end()) for m in re.finditer(pattern, text[start:end], re.I)]
-    min_stem = settings.context_min_stem
-    roots = [w if len(w) < min_stem else stem(w, min_stem, settings.lang) for w in wanted]
-
-    def matches(word: str, k: int) -> bool:
-        if word == wanted[k]:
-            return True
-        if len(wanted[k]) < min_stem:
-            return False
-        root = roots[k]
-        return (word.startswith(root) and len(word) - len(root) <= settings.context_max_ending) \
-            or stem(word, min_stem, settings.lang) == root
-
-    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    n = len(wanted)
-    return [(words[i][1], words[i + n - 1][2]) for i in range(len(words) - n + 1)
-            if all(matches(words[i + k][0], k) for k in range(n))]
-
-
-_WORD = re.compile(r"[\w'’]+")     # hyphens split: "worst-hit" holds "worst"
-
-
-def sentence_has(sentence: str, entry: str, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    """Does the sentence contain the context entry (see ``MatchSettings.context_match``)?"""
-    return bool(context_spans(sentence, entry, settings))
-
-
-def _sentence_bounds(article: Article, offset: int) -> Tuple[int, int]:
-    start, end = article.sentence_span(offset)
-    if end <= start:                       # outside every sentence: use the line
-        line, column = article.position(offset)
-        start = offset - (column - 1)
-        end = start + len(article.line_text(line))
-    return start, end
-
-
-def context_places(fact: Fact, mention: Mention, article: Article,
-                   settings: MatchSettings = DEFAULT_SETTINGS) -> List[Tuple[int, int]]:
-    """Article offsets of every ``context`` entry found in the mention's sentence."""
-    start, end = _sentence_bounds(article, mention.start)
-    return [span for entry in fact.context for span in context_spans(article.text, entry, settings, start, end)]
-
-
-def in_context(fact: Fact, mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    return not fact.context or bool(context_places(fact, mention, article, settings))
-
-
-def in_scope(fact: Fact, mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    """Kind, ``unit``, ``of`` and ``context`` (names are judged separately)."""
-    if fact.kind != mention.kind:
-        return False
-    if fact.kind == "quantity":
-        if not has_unit(fact, mention, settings) or not counts_one_of(fact, mention, article, settings):
-            return False
-        if settings.skip_other_groups and other_group(mention, article, settings) \
-                and not _declares_other_group(fact, settings.lang):
-            return False
-        if settings.skip_partitives and partitive(mention, article, settings):
-            return False
-    return in_context(fact, mention, article, settings)
 
 
 # --------------------------------------------------------------------------- judging one mention

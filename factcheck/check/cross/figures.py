@@ -10,7 +10,7 @@ aligned across articles and one Verdict is returned per aligned figure group:
 "pass" when they agree (only with ``settings.report_agreeing``).
 
 How figures are aligned (precision first — quiet unless sure):
-1. Each quantity gets a key (:mod:`factcheck.align`): its unit, its counted noun's
+1. Each quantity gets a key (:mod:`factcheck.check.cross.align`): its unit, its counted noun's
    group, or the role word next to it ("killed" -> dead). A date's key is its
    role: the date of a statement ("said Friday") or of an event ("transported
    between October 8 and 13"); persons are not compared here. Figures without a
@@ -50,16 +50,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from .align import (Token, counted_key, date_role, has_future_cue, idf_table, is_age, is_metadata, names_near,
+from factcheck.check.cross.align import (Token, counted_key, date_role, has_future_cue, idf_table, is_age, is_metadata, names_near,
                     proper_nouns, role_near, sentence_stems, tokens, weighted_jaccard, window_stems)
-from .article import Article
-from .crossnames import cross_check_names
-from .compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
-from .facts import Fact
-from .lang import lexicon
-from .match import in_scope
-from .mention import Mention
-from .verdict import Finding, Verdict, mark
+from factcheck.article import Article
+from factcheck.check.cross.names import cross_check_names
+from factcheck.check.compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
+from factcheck.facts import Fact
+from factcheck.lang import lexicon
+from factcheck.check.scope import in_scope
+from factcheck.mention import Mention
+from factcheck.verdict import Finding, Verdict, mark
 
 AGREE, DIFFER, DRIFT = "agree", "differ", "drift"
 
@@ -68,7 +68,7 @@ AGREE, DIFFER, DRIFT = "agree", "differ", "drift"
 class CrossSettings:
     """The alignment thresholds and value-compatibility choices, all in one place.
 
-    Alignment (similarity is in [0, 1], see :mod:`factcheck.align`):
+    Alignment (similarity is in [0, 1], see :mod:`factcheck.check.cross.align`):
     window_tokens: words either side of a figure that form its close context.
     role_window: how far (in words) a role word ("killed", "injured") may stand
         from a figure with no or a generic counted noun to key it.
@@ -224,7 +224,7 @@ class CrossSettings:
     compare_ages: bool = True
     age_units: Tuple[str, ...] = ("year",)
     lang: str = "en"
-    #: Also compare persons' spellings across sources (factcheck.crossnames).
+    #: Also compare persons' spellings across sources (factcheck.check.cross.names).
     compare_names: bool = True
 
 
@@ -718,7 +718,7 @@ class _UnionFind:
 def cross_check(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact] = (),
                 settings: CrossSettings = DEFAULT_CROSS_SETTINGS) -> List[Verdict]:
     """Everything compared across sources: figure groups (quantities and dates, see the module
-    docstring), then persons whose names are spelt more than one way (:mod:`factcheck.crossnames`)."""
+    docstring), then persons whose names are spelt more than one way (:mod:`factcheck.check.cross.names`)."""
     verdicts = compare_figures(items, facts, settings)
     if settings.compare_names:
         verdicts += cross_check_names(items, facts)

@@ -5,14 +5,14 @@
 ``items`` pairs each article with its extracted mentions (``kind == "person"``
 mentions are used; ``value`` is the name as written). Persons covered by a
 declared name fact (an accepted spelling or a near miss of one) are left to that
-fact's own check, as :mod:`factcheck.crosscheck` leaves declared figures. The rest
+fact's own check, as :mod:`factcheck.check.cross.figures` leaves declared figures. The rest
 are compared across articles -- and within each article, since "Zinoviev" and
 "Zinovyev" in one text is an inconsistency too.
 
 How (precision first -- a name is flagged only when it is plainly one person
 written two ways; every choice is a :class:`NameSettings` field):
 
-1. Each mention's *spelling* is its name folded by :func:`factcheck.names.tokens`
+1. Each mention's *spelling* is its name folded by :func:`factcheck.check.names.tokens`
    (case, accents, hyphens, apostrophes, quoted nicknames), without generational
    suffixes ("Jr") or titles the extractor left in. Identical spellings are one.
 2. Two spellings are *consistent* when one is the other with parts left out --
@@ -20,7 +20,7 @@ written two ways; every choice is a :class:`NameSettings` field):
    Benjamin" (a middle name), "Steve" / "Steven" (a given name shortened),
    "Mitchells" / "John Mitchell" (the family). Consistent spellings never disagree.
 3. Two spellings *conflict* when they are not consistent but one is a near
-   miss of the other (:func:`factcheck.names.resemblance`, both directions, on
+   miss of the other (:func:`factcheck.check.names.resemblance`, both directions, on
    the full names and on given name + surname): a one-letter slip or a
    transliteration variant ("Zinovyev" / "Zinoviev", "Zelensky" / "Zelenskiy",
    "Georgiy" / "Georgy"). The names module keeps different people apart ("Kim
@@ -46,12 +46,12 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import regex
 
-from . import names
-from .article import Article
-from .facts import Fact
-from .lang import lexicon
-from .mention import Mention
-from .verdict import Finding, Verdict, mark
+from factcheck.check import names
+from factcheck.article import Article
+from factcheck.facts import Fact
+from factcheck.lang import lexicon
+from factcheck.mention import Mention
+from factcheck.verdict import Finding, Verdict, mark
 
 Spelling = Tuple[str, ...]          # folded name tokens: ("georgy", "zinoviev")
 
@@ -64,7 +64,7 @@ class NameSettings:
         many letters: "Kim", "Su", "Yoon", "Gray" are too short to tell a slip
         from another name.
     min_surname_letters: the same for the last part of a full name ("Salva Kiir"
-        / "Salva Kiiq": the given name anchors it; :mod:`factcheck.names` still
+        / "Salva Kiiq": the given name anchors it; :mod:`factcheck.check.names` still
         wants every other part equal for a slip in a short part).
     middle_parts_optional: a spelling with parts left out of the middle is
         consistent with the full one ("George Bush" / "George W. Bush", "Mark

@@ -1,8 +1,8 @@
 """The benchmark's scorer, on hand-made cases (no timing here)."""
 import pytest
 
-from factcheck import bench
-from factcheck.bench import (Case, Gold, Prediction, date_agrees, date_gold, first_day, is_calendar_value,
+from benchmarks import extract as bench
+from benchmarks.extract import (Case, Gold, Prediction, date_agrees, date_gold, first_day, is_calendar_value,
                              quantity_agrees, quantity_gold, score_case, total, unit_agrees, SUITE_RULES)
 
 TEXT = "He paid $2.5bn for 1,500 soldiers and 3% of 20 to 30 ships."

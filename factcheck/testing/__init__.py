@@ -1,0 +1,1 @@
+"""Aids for testing a fact-check gate: rewrites that must be caught (:mod:`.mutate`)."""
