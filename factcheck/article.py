@@ -17,6 +17,7 @@ from typing import Mapping, Optional, Tuple
 
 import yaml
 
+from .claims.time import Moment, parse_moment
 from .lang import lexicon
 
 
@@ -31,32 +32,22 @@ META_KEYS = ("published", "outlet", "title", "url")
 
 
 def parse_date(value) -> Optional[dt.date]:
-    """A publication date from YAML or a string; ``None`` passes through."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if ISO_DAY.match(text):
-        return dt.date.fromisoformat(text)
-    try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
+    """A publication date (the day of a date or date-time) from YAML or text; ``None`` passes."""
+    moment = parse_moment(value)
+    return None if moment is None else moment.day
 
 
 @dataclass(frozen=True)
 class Article:
     path: str                      # as the user names it (relative to the facts file or cwd)
     text: str                      # the file's text, unchanged
-    published: Optional[dt.date] = None
+    published: Optional[dt.date] = None   # the day dates are resolved against
     outlet: Optional[str] = None
     title: Optional[str] = None
     url: Optional[str] = None
     body_start: int = 0            # text before this offset is metadata, not prose
     meta: Mapping[str, object] = field(default_factory=dict, compare=False)
+    published_at: Optional[Moment] = None  # the publication moment, for ordering sources
 
     @cached_property
     def body(self) -> str:
@@ -176,13 +167,14 @@ def article_from_text(text: str, path: str = "<text>", *, published=None,
     if published is not None and "published" not in (meta or {}):
         found.setdefault("published", published)
     try:
-        pub = parse_date(found.get("published"))
+        moment = parse_moment(found.get("published"))
     except ValueError as exc:
         raise ArticleError(f"{path}: published: {exc}") from None
-    if pub is None:
-        pub = find_dateline(text[body_start:])
+    pub = moment.day if moment else find_dateline(text[body_start:])
+    if moment is None and pub is not None:
+        moment = Moment(pub)
     return Article(
-        path=path, text=text, published=pub,
+        path=path, text=text, published=pub, published_at=moment,
         outlet=_str(found.get("outlet")), title=_str(found.get("title")), url=_str(found.get("url")),
         body_start=body_start, meta=dict(found),
     )

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
 from .article import Article, ArticleError, parse_date, read_article
-from .corpus import CheckUnavailable, Corpus, unique_keys
+from .corpus import CheckUnavailable, Corpus, cross_source_outcome
 from .facts import (ARTICLE_SUFFIXES, CROSS_SOURCE_ID, UNREADABLE_ID, FactsError, is_facts_file,
                     load_facts)
 from .mention import Mention
-from .report import render_summary, render_verdict
+from .report import render_cross_source, render_summary, render_verdict
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 #: Columns of ``factcheck extract`` lines, two spaces apart; empty fields print as this.
@@ -178,6 +178,8 @@ def check_corpus(corpus: Corpus, out: TextIO, counts: dict, *, verbose: bool = F
                 _report(out, counts, "failed", name, render_verdict(verdict, note=fact.note))
             else:
                 _report(out, counts, "passed", name, None, show=verbose)
+                if verdict.warns:
+                    _warning(out, counts, verdict)
         try:
             silent = bool(articles) and corpus.unmentioned(fact.id)
         except CheckUnavailable:
@@ -186,17 +188,23 @@ def check_corpus(corpus: Corpus, out: TextIO, counts: dict, *, verbose: bool = F
             counts["warnings"] += 1
             out.write(f"WARNING {fact.declared_at}: fact {fact.id!r} is mentioned by no article "
                       "(check its 'of', 'context' or spelling)\n")
-    try:
-        verdicts = corpus.cross_source()
-    except Exception as exc:  # noqa: BLE001 - as in the plugin: one failing check, not a crash
-        _report(out, counts, "failed", node(CROSS_SOURCE_ID), f"cross-source comparison crashed: {exc!r}")
-        verdicts = ()
-    for key, verdict in zip(unique_keys(verdicts), verdicts):
-        name = node(f"{CROSS_SOURCE_ID}[{key}]")
-        if verdict.failed:
-            _report(out, counts, "failed", name, render_verdict(verdict))
-        else:
-            _report(out, counts, "passed", name, None, show=verbose)
+    if not ff.cross_source:
+        return
+    outcome = cross_source_outcome(corpus)
+    if outcome.ok:
+        _report(out, counts, "passed", node(CROSS_SOURCE_ID), None, show=verbose)
+    else:
+        _report(out, counts, "failed", node(CROSS_SOURCE_ID), render_cross_source(outcome, ff.display))
+    for verdict in outcome.warnings:
+        _warning(out, counts, verdict)
+
+
+def _warning(out: TextIO, counts: dict, verdict) -> None:
+    """A finding of severity "warning", as the plugin's FindingWarning reads: at ARTICLE:LINE."""
+    counts["warnings"] += 1
+    first = verdict.findings[0] if verdict.findings else None
+    where = f"{first.article}:{first.line}" if first else (verdict.article or "")
+    out.write(f"WARNING {where}: {verdict.kind}: {verdict.message}\n")
 
 
 _LABEL = {"passed": "PASSED", "failed": "FAILED", "xfailed": "XFAIL"}

@@ -21,8 +21,10 @@ from .article import Article, ArticleError, read_article
 from .facts import Fact, FactsFile, SourceMeta, discover_articles
 from .mention import Mention
 from .verdict import Verdict
-from .check.declared import check_article
+from .claims.build import Claim, build_claims
+from .check.declared import check_article, over_time
 from .check.cross.figures import cross_check
+from .check.findings import with_finding_ids
 
 
 class CheckUnavailable(Exception):
@@ -62,6 +64,8 @@ class Corpus:
             Source(display, path, meta) for display, path, meta in discover_articles(facts_file))
         self._articles: Dict[str, Union[Article, ArticleError]] = {}
         self._verdicts: Dict[str, Dict[str, Verdict]] = {}
+        self._claims: Dict[str, Tuple[Claim, ...]] = {}
+        self._timed: Optional[Dict[str, Dict[str, Verdict]]] = None
         self._cross: Optional[Tuple[Verdict, ...]] = None
 
     @property
@@ -100,11 +104,26 @@ class Corpus:
         article = self.article(display)
         return extract_cached(article.body, article.published)
 
+    def story_day(self) -> Optional[dt.date]:
+        """The median publication day of the articles that have one: what an undated article
+        is taken to be about when telling old dates from the story's own."""
+        days = sorted(a.published for a in (self.article(d) for d in self.readable()) if a.published)
+        return days[len(days) // 2] if days else None
+
+    def claims(self, display: str) -> Tuple[Claim, ...]:
+        """The article's mentions with what each is about (zone, measure, event, time)."""
+        if display not in self._claims:
+            self._claims[display] = build_claims(self.article(display), self.mentions(display),
+                                                 story_day=self.story_day())
+        return self._claims[display]
+
     def verdicts(self, display: str) -> Dict[str, Verdict]:
-        """fact id -> Verdict for one article (every declared fact has one)."""
+        """fact id -> Verdict for one article (every declared fact has one), before the
+        time pass (:meth:`verdict` gives the final one)."""
         if display not in self._verdicts:
             article = self.article(display)
-            found = dict(check_article(list(self.facts), article, list(self.mentions(display))))
+            found = dict(check_article(list(self.facts), article, list(self.mentions(display)),
+                                       claims=self.claims(display)))
             missing = [f.id for f in self.facts if f.id not in found]
             if missing:
                 raise CheckUnavailable(f"the matcher returned no verdict for {', '.join(missing)}")
@@ -112,7 +131,17 @@ class Corpus:
         return self._verdicts[display]
 
     def verdict(self, fact_id: str, display: str) -> Verdict:
-        return self.verdicts(display)[fact_id]
+        """The final verdict: a moving figure at an earlier value, said before the declared
+        value was known, is *outdated* (a warning), which needs every article's verdict."""
+        if self._timed is None:
+            readable = self.readable()
+            articles = {d: self.article(d) for d in readable}
+            self._timed = {}
+            for fact in self.facts:
+                self._timed[fact.id] = over_time(fact, {d: self.verdicts(d)[fact.id] for d in readable}, articles)
+        if display not in self._timed.get(fact_id, {}):
+            return self.verdicts(display)[fact_id]
+        return self._timed[fact_id][display]
 
     def unmentioned(self, fact_id: str) -> bool:
         """No readable article mentions the fact at all (agreeing or not)."""
@@ -128,23 +157,41 @@ class Corpus:
             if not self.facts_file.cross_source or len(self.readable()) < 2:
                 self._cross = ()
             else:
-                items = [(self.article(d), list(self.mentions(d))) for d in self.readable()]
-                self._cross = tuple(cross_check(items, list(self.facts)))
+                readable = self.readable()
+                items = [(self.article(d), list(self.mentions(d))) for d in readable]
+                verdicts = cross_check(items, list(self.facts), claims=[self.claims(d) for d in readable])
+                self._cross = tuple(with_finding_ids(verdicts))
         return self._cross
 
 
-def unique_keys(verdicts: Sequence[Verdict]) -> List[str]:
-    """Item names for cross-source verdicts: their subject, numbered when one repeats."""
-    seen: Dict[str, int] = {}
-    out = []
-    for verdict in verdicts:
-        key = _safe_key(verdict.subject or "figure")
-        seen[key] = seen.get(key, 0) + 1
-        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
-    return out
+@dataclass(frozen=True)
+class CrossSourceOutcome:
+    """What the one ``cross-source`` test of a facts file concludes.
+
+    failed:   findings that fail it (errors not accepted);
+    warnings: findings reported but passing (updates, dropped bounds between sources...);
+    accepted: failing findings an ``accept:`` entry covers;
+    stale:    ``accept:`` ids no finding carries any more: (id, facts.yaml line, reason).
+    The test fails when ``failed`` or ``stale`` is not empty (a waiver that no longer
+    applies fails, as a strict xfail does)."""
+
+    failed: Tuple[Verdict, ...] = ()
+    warnings: Tuple[Verdict, ...] = ()
+    accepted: Tuple[Verdict, ...] = ()
+    stale: Tuple[Tuple[str, int, str], ...] = ()
+    compared: int = 0       # figure groups compared (agreeing ones included)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.stale
 
 
-def _safe_key(subject: str) -> str:
-    """Brackets, '::' and line breaks would break pytest node ids."""
-    key = " ".join(subject.split())
-    return key.replace("::", ":").replace("[", "(").replace("]", ")")
+def cross_source_outcome(corpus: "Corpus") -> CrossSourceOutcome:
+    verdicts = corpus.cross_source()
+    accept = corpus.facts_file.accept
+    failed = tuple(v for v in verdicts if v.failed and v.finding_id not in accept)
+    accepted = tuple(v for v in verdicts if v.failed and v.finding_id in accept)
+    ids = {v.finding_id for v in verdicts if v.failed or v.warns}
+    stale = tuple((fid, corpus.facts_file.accept_lines.get(fid, 0), reason)
+                  for fid, reason in accept.items() if fid not in ids)
+    return CrossSourceOutcome(failed, tuple(v for v in verdicts if v.warns), accepted, stale, len(verdicts))

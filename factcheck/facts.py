@@ -46,6 +46,8 @@ from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple,
 
 import yaml
 
+from .claims.time import parse_moment
+
 FactKind = Literal["quantity", "date", "person"]
 Number = Union[int, float]
 
@@ -61,14 +63,21 @@ CROSS_SOURCE_ID = "cross-source"
 UNREADABLE_ID = "unreadable"
 RESERVED_IDS = (CROSS_SOURCE_ID, UNREADABLE_ID)
 
-TOP_KEYS = ("articles", "published", "sources", "facts", "cross_source")
-FACT_KEYS = ("id", "number", "qualifier", "of", "unit", "context", "date", "name", "aliases",
-             "known", "note")
+TOP_KEYS = ("articles", "published", "sources", "facts", "cross_source", "accept")
+FACT_KEYS = ("id", "number", "qualifier", "of", "unit", "context", "not", "zones", "moves", "as_of",
+             "date", "name", "aliases", "known", "note")
+#: ``moves:``: how a figure may evolve over time ("up" for tolls and totals).
+MOVES = ("up", "down", "either")
+#: Zones a declared fact binds to unless it says ``zones:`` (see factcheck/claims/zones.py):
+#: figures and dates in captions repeat or date a photo; a name in a caption is the name.
+DEFAULT_FACT_ZONES = ("headline", "body")
+DEFAULT_NAME_ZONES = ("headline", "body", "caption")
 SOURCE_KEYS = ("published", "outlet", "title", "url")
 VALUE_KEYS = ("number", "date", "name")
 KIND_OF_VALUE_KEY: Mapping[str, FactKind] = {"number": "quantity", "date": "date", "name": "person"}
 #: Keys that only make sense for one kind of fact.
-KEYS_FOR_VALUE = {"qualifier": "number", "of": "number", "unit": "number", "aliases": "name"}
+KEYS_FOR_VALUE = {"qualifier": "number", "of": "number", "unit": "number", "moves": "number",
+                  "aliases": "name"}
 FACT_ID = re.compile(r"^[\w.-]+$")
 
 
@@ -98,11 +107,15 @@ class Fact:
     known: Mapping[str, str] = field(default_factory=dict)   # article path (as in node ids) -> reason
     known_lines: Mapping[str, int] = field(default_factory=dict)
     note: str = ""                           # free text shown with a failure
+    excludes: Tuple[str, ...] = ()           # ``not:``: words whose sentence is not about the fact
+    zones: Tuple[str, ...] = DEFAULT_FACT_ZONES  # parts of the page the fact binds to
+    moves: Optional[str] = None              # "up" | "down" | "either": the figure may change over time
+    as_of: Optional[str] = None              # the moment the declared value holds (ISO date or date-time)
 
 
 @dataclass(frozen=True)
 class SourceMeta:
-    published: Optional[dt.date] = None
+    published: Optional[Union[dt.date, dt.datetime, str]] = None   # a date, or a date-time as written
     outlet: Optional[str] = None
     title: Optional[str] = None
     url: Optional[str] = None
@@ -117,10 +130,12 @@ class FactsFile:
     path: Path                               # absolute
     display: str                             # as shown to the user (relative to rootdir)
     articles: Tuple[str, ...] = ()           # globs relative to the file; () = default discovery
-    published: Optional[dt.date] = None
+    published: Optional[Union[dt.date, dt.datetime, str]] = None   # a date, or a date-time as written
     sources: Mapping[str, SourceMeta] = field(default_factory=dict)
     facts: Tuple[Fact, ...] = ()
     cross_source: bool = True                # compare undeclared figures across articles
+    accept: Mapping[str, str] = field(default_factory=dict)  # cross-source finding id -> reason
+    accept_lines: Mapping[str, int] = field(default_factory=dict)
     line_of: Mapping[str, int] = field(default_factory=dict)  # top-level key -> its line
 
     @property
@@ -244,8 +259,9 @@ def _facts_file(data: Any, path: Path, display: str) -> FactsFile:
     if not isinstance(cross_source, bool):
         err.fail(data, "cross_source", "cross_source is true or false")
     facts = _facts(data, err)
+    accept, accept_lines = _accept(data, err)
     ff = FactsFile(path=path, display=display, articles=globs, published=published,
-                   sources={}, facts=facts, cross_source=cross_source,
+                   sources={}, facts=facts, cross_source=cross_source, accept=accept, accept_lines=accept_lines,
                    line_of=dict(data.key_lines))
     found = _article_paths(ff)
     if not found:
@@ -304,18 +320,18 @@ class _Errors:
             self.fail(mapping, key, f"{key} is a non-empty text")
         return str(value).strip()
 
-    def date_value(self, mapping: LineMap, key: str) -> Optional[dt.date]:
+    def date_value(self, mapping: LineMap, key: str):
+        """A date, or a date-time kept as written (an ISO string): ``published`` orders sources."""
         value = mapping.get(key)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(mapping, key, f"{key}: not a date: {value!r} (expected YYYY-MM-DD)")
+            moment = parse_moment(value)
+        except ValueError as exc:
+            self.fail(mapping, key, f"{key}: {exc}")
+        if isinstance(value, dt.datetime) or (isinstance(value, str) and len(value.strip()) > 10):
+            return value if isinstance(value, dt.datetime) else value.strip()
+        return moment.day
 
 
 def _facts(data: LineMap, err: _Errors) -> Tuple[Fact, ...]:
@@ -359,17 +375,50 @@ def _fact(entry: LineMap, err: _Errors) -> Fact:
     display, line = err.display, entry.line
     fields: Dict[str, Any] = dict(
         id=fact_id, kind=KIND_OF_VALUE_KEY[value_key], declared_at=f"{display}:{line}", line=line,
-        context=err.strings(entry, "context"), note=err.text(entry, "note") or "")
+        context=err.strings(entry, "context"), note=err.text(entry, "note") or "",
+        excludes=err.strings(entry, "not"), zones=_zones(entry, err), as_of=_as_of(entry, err))
     if value_key == "number":
         number, unit = _number(entry, err)
         fields.update(number=number, of=err.strings(entry, "of"), qualifier=_qualifier(entry, err),
-                      unit=err.text(entry, "unit") or unit)
+                      unit=err.text(entry, "unit") or unit, moves=_moves(entry, err))
     elif value_key == "date":
         fields.update(date=_declared_date(entry, err))
     else:
         fields.update(name=err.text(entry, "name"), aliases=err.strings(entry, "aliases"))
     known, known_lines = _known(entry, err)
     return Fact(known=known, known_lines=known_lines, **fields)
+
+
+def _zones(entry: LineMap, err: _Errors) -> Tuple[str, ...]:
+    from .claims.zones import ZONES   # late: only a fact that names zones needs the zone names
+
+    zones = err.strings(entry, "zones")
+    for zone in zones:
+        if zone not in ZONES:
+            close = difflib.get_close_matches(zone, ZONES, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (zones: {', '.join(ZONES)})"
+            err.fail(entry, "zones", f"zones: unknown zone {zone!r}{hint}")
+    if zones:
+        return zones
+    return DEFAULT_NAME_ZONES if entry.get("name") is not None else DEFAULT_FACT_ZONES
+
+
+def _moves(entry: LineMap, err: _Errors) -> Optional[str]:
+    moves = err.text(entry, "moves")
+    if moves is not None and moves not in MOVES:
+        err.fail(entry, "moves", f"moves: {moves!r} is not one of {', '.join(MOVES)}")
+    return moves
+
+
+def _as_of(entry: LineMap, err: _Errors) -> Optional[str]:
+    value = entry.get("as_of")
+    if value is None:
+        return None
+    try:
+        moment = parse_moment(value)
+    except ValueError as exc:
+        err.fail(entry, "as_of", f"as_of: {exc}")
+    return moment.iso()
 
 
 # -- numbers
@@ -498,6 +547,27 @@ def _known(entry: LineMap, err: _Errors):
         known[str(path)] = reason.strip()
         lines[str(path)] = value.key_lines[path]
     return known, lines
+
+
+FINDING_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _accept(data: LineMap, err: _Errors):
+    """``accept:``: cross-source finding ids (as a failure report prints them) -> reason."""
+    value = data.get("accept")
+    if value is None:
+        return {}, {}
+    if not isinstance(value, LineMap):
+        err.fail(data, "accept", "accept maps a cross-source finding id to the reason it is accepted")
+    accept, lines = {}, {}
+    for key, reason in value.items():
+        if not FINDING_ID.match(str(key)):
+            err.fail(value, key, f"accept: {key!r} is not a finding id (lower-case letters, digits and '-', "
+                                 "as the cross-source report prints it)")
+        if not isinstance(reason, str) or not reason.strip():
+            err.fail(value, key, f"accept: give the reason {key!r} is accepted")
+        accept[str(key)], lines[str(key)] = reason.strip(), value.key_lines[key]
+    return accept, lines
 
 
 def _with_known_resolved(fact: Fact, found: Mapping[str, Path], display: str) -> Fact:

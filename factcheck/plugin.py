@@ -3,9 +3,15 @@
 Items, one test each:
   ``facts.yaml::<fact-id>[<article>]``  a declared fact checked in one article
                                          (``<article>`` relative to the facts file);
-  ``facts.yaml::cross-source[<key>]``   a figure several articles report, compared
-                                         across them (no declaration needed);
+  ``facts.yaml::cross-source``          everything several articles report, compared
+                                         across them (no declaration needed): one test
+                                         per facts file, its findings named by stable ids;
   ``facts.yaml::unreadable[<article>]`` an article that cannot be read: always fails.
+
+Outcomes: a finding of severity "error" fails its test; one of severity "warning" (an
+update, an outdated article, ...) passes it, is issued as a :class:`FindingWarning` at
+``ARTICLE:LINE`` and is recorded in the item's ``user_properties`` (kind, severity, file,
+line, message) so JUnit XML and pytest-xdist see it.
 
 Choices (documented settings of the product):
   - An article that does not mention a fact *passes* that fact's test (a skip per
@@ -16,12 +22,10 @@ Choices (documented settings of the product):
     turns it into a failure.
   - ``known`` entries mark their test ``xfail(strict=True)``: once the article is
     fixed the test XPASSes, which fails, so stale waivers do not linger.
-  - A cross-source disagreement has no waiver of its own: declare that figure as a
-    fact (the comparison leaves declared figures to their fact) and list the
-    articles that differ under its ``known``.
-  - Articles are read and cross-source keys computed during collection (both are
-    deterministic, so pytest-xdist workers collect identical items); fact checks run
-    in ``runtest``, memoised per process and facts file.
+  - A cross-source finding is accepted by its id under ``accept:``; an accepted id that no
+    finding carries any more fails the cross-source test (like a strict xfail).
+  - Collection reads the facts file and lists articles, and does no extraction; checks
+    run in ``runtest``, memoised per process and facts file.
 """
 from __future__ import annotations
 
@@ -32,10 +36,10 @@ from typing import Optional
 import pytest
 
 from .article import ArticleError
-from .corpus import CheckUnavailable, Corpus, unique_keys
+from .corpus import CheckUnavailable, Corpus, CrossSourceOutcome, cross_source_outcome
 from .facts import CROSS_SOURCE_ID, UNREADABLE_ID, Fact, FactsError, is_facts_file, load_facts
-from .report import render_verdict
-from .verdict import Verdict
+from .report import render_cross_source, render_verdict
+from .verdict import FindingWarning, Verdict
 
 
 class FactNotMentionedWarning(pytest.PytestWarning):
@@ -52,6 +56,20 @@ class FactNotMentionedWarning(pytest.PytestWarning):
         warning = cls(f"fact {fact.id!r} is mentioned by no article (check its 'of', 'context' or spelling)")
         warning.fact_id, warning.declared_at = fact.id, fact.declared_at
         return warning
+
+
+def _warn(verdict: Verdict, item: pytest.Item) -> None:
+    """Issue a warning verdict at each of its findings' places (ARTICLE:LINE: the summary then
+    points at every source involved) and record it on the item."""
+    places = [(f.article, f.line) for f in verdict.findings] or [(str(item.path), 1)]
+    for filename, lineno in dict.fromkeys(places):
+        warning = FindingWarning(f"{verdict.kind}: {verdict.message}")
+        warning.kind = verdict.kind
+        warnings.warn_explicit(warning, FindingWarning, filename, lineno)
+    filename, lineno = places[0]
+    item.user_properties.append(("factcheck", {"kind": verdict.kind, "severity": "warning",
+                                               "file": filename, "line": lineno, "message": verdict.message,
+                                               "id": verdict.finding_id or verdict.subject}))
 
 
 class FactCheckFailed(Exception):
@@ -93,13 +111,8 @@ class FactsYamlFile(pytest.File):
         yield from self._cross_source_items()
 
     def _cross_source_items(self):
-        try:
-            verdicts = self.corpus.cross_source()
-        except Exception as exc:  # noqa: BLE001 - a bug there must not hide the declared facts
-            yield self._child(CrossSourceItem, CROSS_SOURCE_ID, verdict=None, error=exc)
-            return
-        for key, verdict in zip(unique_keys(verdicts), verdicts):
-            yield self._child(CrossSourceItem, f"{CROSS_SOURCE_ID}[{key}]", verdict=verdict)
+        if self.corpus.facts_file.cross_source:
+            yield self._child(CrossSourceItem, CROSS_SOURCE_ID)
 
     def _child(self, cls, name: str, **kwargs):
         # The node id is given as a string so pytest parses "fact[article]" the way it parses
@@ -132,6 +145,8 @@ class _FactsItem(pytest.Item):
     def _judge(self, verdict: Verdict) -> None:
         if verdict.failed:
             raise FactCheckFailed(verdict, self.name)
+        if verdict.warns:
+            _warn(verdict, self)
 
 
 class FactItem(_FactsItem):
@@ -151,18 +166,35 @@ class FactItem(_FactsItem):
         return self.path, self.fact.line - 1, f"{self.fact.id} in {self.article}"
 
 
+class CrossSourceFailed(Exception):
+    def __init__(self, outcome: CrossSourceOutcome, facts_display: str):
+        super().__init__(f"{len(outcome.failed)} cross-source findings")
+        self.outcome, self.facts_display = outcome, facts_display
+
+
 class CrossSourceItem(_FactsItem):
-    def __init__(self, *, verdict: Optional[Verdict], error: Optional[BaseException] = None, **kwargs):
-        super().__init__(**kwargs)
-        self.verdict, self.error = verdict, error
+    """Everything compared across the articles of one facts file: one test, always present."""
 
     def runtest(self) -> None:
-        if self.error is not None:
-            raise self.error
-        self._judge(self.verdict)
+        outcome = cross_source_outcome(self.corpus)
+        for verdict in outcome.warnings:
+            _warn(verdict, self)
+        for verdict in outcome.failed:
+            first = verdict.findings[0] if verdict.findings else None
+            self.user_properties.append(("factcheck", {
+                "kind": verdict.kind or "disagreement", "severity": "error", "id": verdict.finding_id,
+                "file": first.article if first else "", "line": first.line if first else 0,
+                "message": verdict.message}))
+        if not outcome.ok:
+            raise CrossSourceFailed(outcome, self.corpus.facts_file.display)
+
+    def repr_failure(self, excinfo, style=None):
+        if excinfo.errisinstance(CrossSourceFailed):
+            return render_cross_source(excinfo.value.outcome, excinfo.value.facts_display)
+        return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):
-        return self.path, None, f"{CROSS_SOURCE_ID}: {self.verdict.subject if self.verdict else 'error'}"
+        return self.path, None, f"{CROSS_SOURCE_ID}: figures, dates and names compared across sources"
 
 
 class UnreadableArticleItem(_FactsItem):

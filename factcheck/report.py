@@ -56,6 +56,8 @@ def headline(verdict: Verdict, *, node: Optional[str] = None) -> str:
         state = "cannot be checked"
     elif verdict.outcome == "fail":
         state = "disagrees" if verdict.article else "sources disagree"
+    elif verdict.outcome == "warn":
+        state = verdict.kind or "warning"
     else:
         state = "agrees"
     if verdict.message.lower().startswith(state):     # "sources disagree on ..." says it already
@@ -128,3 +130,16 @@ def render_summary(counts: dict) -> str:
     order = ("failed", "passed", "xfailed", "xpassed", "errors", "warnings")
     parts = [f"{counts[k]} {k}" for k in order if counts.get(k)]
     return ", ".join(parts) if parts else "nothing checked"
+
+
+def render_cross_source(outcome, facts_display: str) -> str:
+    """The cross-source test's failure: each failing finding with its id, then stale waivers."""
+    parts = []
+    for verdict in outcome.failed:
+        parts.append(f"[{verdict.finding_id}] " + render_verdict(verdict).rstrip())
+    for finding_id, line, reason in outcome.stale:
+        parts.append(f"[{finding_id}] accepted at {facts_display}:{line} ({reason}), but no such finding "
+                     f"remains: remove the accept entry")
+    if outcome.failed:
+        parts.append(f"to accept one, add its id under 'accept:' in {facts_display} with the reason")
+    return "\n\n".join(parts) + "\n"

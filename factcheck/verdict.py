@@ -9,7 +9,27 @@ from typing import Literal, Optional, Tuple
 
 from .mention import Mention
 
-Outcome = Literal["pass", "fail", "error"]
+Outcome = Literal["pass", "warn", "fail", "error"]
+
+#: What a finding is, each with its default severity ("error" fails its test; "warning"
+#: passes it and is reported as a ``factcheck.FindingWarning`` at ARTICLE:LINE).
+KINDS = {
+    "disagreement": "error",     # a source contradicts the declared fact, or other sources
+    "dropped-bound": "error",    # "13,000" where "more than 13,000" was declared (cross-source: warning)
+    "update": "warning",         # a moving figure grew with time: earlier sources are not wrong
+    "outdated": "warning",       # a moving figure at an earlier value, said before the declared one was known
+    "attributed": "warning",     # sources quote different authorities for different figures
+    "within-article": "error",   # one article gives a figure or name two ways
+    "missing-date": "error",     # relative dates but no publication date to resolve them
+}
+
+
+class FindingWarning(UserWarning):
+    """A finding of severity "warning" (an update, an outdated article, a dropped bound
+    between sources): reported at ``ARTICLE:LINE``, never failing. ``kind`` says which;
+    ``-W error::factcheck.FindingWarning`` turns them into failures."""
+
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,10 +61,20 @@ class Verdict:
     message: str = ""                  # one-line summary
     known: Optional[str] = None        # reason, when the discrepancy is declared as accepted
     details: Tuple[str, ...] = field(default_factory=tuple)  # extra lines (e.g. per-source values)
+    kind: str = ""                     # one of KINDS for a finding; "" when it passes
+    finding_id: str = ""               # stable id of a cross-source finding ([a-z0-9-])
 
     @property
     def failed(self) -> bool:
-        return self.outcome != "pass"
+        return self.outcome in ("fail", "error")
+
+    @property
+    def warns(self) -> bool:
+        return self.outcome == "warn"
+
+    @property
+    def severity(self) -> str:
+        return "error" if self.failed else "warning" if self.warns else ""
 
 
 def mark(sentence: str, start: int, end: int) -> str:

@@ -29,7 +29,7 @@ def _finding(article, start, end, reason=""):
                    mark(sentence, start - s_start, end - s_start), reason)
 
 
-def check_article(facts, article, mentions, settings=None):
+def check_article(facts, article, mentions, settings=None, claims=None):
     out = {}
     for fact in facts:
         agreeing, findings = [], []
@@ -58,7 +58,7 @@ def check_article(facts, article, mentions, settings=None):
     return out
 
 
-def cross_check(items, facts):
+def cross_check(items, facts, claims=None):
     found = []
     for article, _mentions in items:
         for m in SPECIAL_FORCES.finditer(article.text):

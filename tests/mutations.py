@@ -7,6 +7,7 @@ pytest run of it, and its failures by node id with their report text.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,13 +79,29 @@ def write_corpus(folder: Path, facts: str, rewrite: Optional[Rewrite] = None) ->
 
 def failures(pytester) -> Dict[str, str]:
     """Run pytest in-process on the copy: failing node id -> its report text (collection
-    errors included, keyed by the collector's node id)."""
+    errors included, keyed by the collector's node id). The one cross-source test is split
+    into its findings, keyed ``facts.yaml::cross-source[<finding id>]``, so a new finding in
+    an already failing cross-source test counts as new."""
     result = pytester.runpytest_inprocess(*PYTEST_ARGS)
     out = {}
     for report in result.reprec.getreports("pytest_collectreport") + \
             result.reprec.getreports("pytest_runtest_logreport"):
-        if report.failed:
-            out[report.nodeid] = report.longreprtext
+        if not report.failed:
+            continue
+        if report.nodeid.endswith("::cross-source"):
+            for block in re.split(r"\n(?=\[[a-z0-9-]+\] )", "\n" + report.longreprtext):
+                found = re.match(r"\[([a-z0-9-]+)\] ", block)
+                if found:
+                    out[f"{report.nodeid}[{found.group(1)}]"] = block
+            continue
+        out[report.nodeid] = report.longreprtext
+    # Warnings of severity "warning" (a dropped bound between sources, an update) are
+    # findings too: keyed by kind and place so that a new one counts as new.
+    for call in result.reprec.getcalls("pytest_warning_recorded"):
+        warning = call.warning_message
+        if warning.category.__name__ == "FindingWarning":
+            key = f"warning[{warning.filename}:{warning.lineno}: {warning.message}]"
+            out[key] = f"{warning.filename}:{warning.lineno}: {warning.message}"
     return out
 
 

@@ -118,7 +118,7 @@ def test_failure_names_every_article_with_its_value():
     items = annotated(case["articles"], case["mentions"], case["published"])
     [verdict] = failing(cross_check(items))
     assert verdict.article is None and verdict.outcome == "fail"
-    assert verdict.subject == "dead"
+    assert verdict.subject == "deaths"       # the claims stage's measure: "killing", "dead", "died"
     assert any(line.startswith("a.txt: at least 1") for line in verdict.details)
     assert any(line.startswith("b.txt: at least 5") for line in verdict.details)
     for finding in verdict.findings:

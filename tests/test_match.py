@@ -94,7 +94,8 @@ def test_dropped_qualifier_fails():
     text = "The North provided 13,000 containers' worth of shells."
     m = mention(text, "13,000", value=13000, counted="containers")
     v = check_article([containers], article(text), [m])["containers"]
-    assert v.outcome == "fail" and v.findings[0].reason == "drops the qualifier 'more than'"
+    assert v.outcome == "fail" and v.kind == "dropped-bound"
+    assert v.findings[0].reason == "says 13,000 where more than 13,000 was declared (drops the qualifier 'more than')"
     assert v.expected == "more than 13,000 containers"
 
 
@@ -553,8 +554,9 @@ def test_a_meaning_preserving_rewrite_stays_clean(seeds_dir, name, old, new):
 
 
 @hsettings(max_examples=30, deadline=None)
-@given(st.integers(1, 10**8).filter(lambda n: n != 1500), st.booleans())
+@given(st.integers(1, 10**8).filter(lambda n: not 1350 <= n <= 1650), st.booleans())
 def test_any_other_figure_in_a_seed_fails_at_its_line(seeds_dir, number, separators):
+    # (1,350 to 1,650 is within "about 1,500": the declared fact is approximate.)
     # A bare 1800..2100 may be read as a year ("in 2024"): a separator keeps it a count.
     separators = separators or 1800 <= number <= 2100
     written = f"{number:,}" if separators else str(number)
@@ -588,8 +590,9 @@ def test_a_context_word_is_about_the_nearest_figure():
     hurt = mention(text, "40", value=40, counted="people")
     v = check_article([KILLED], article(text), [dead, hurt])["killed"]
     assert v.outcome == "pass" and [f.mention for f in v.agreeing] == [dead]
+    # The claims stage reads the 40 as injuries, so it stays out even without the nearest rule.
     loose = MatchSettings(context_binds_nearest=False)
-    assert check_article([KILLED], article(text), [dead, hurt], loose)["killed"].outcome == "fail"
+    assert check_article([KILLED], article(text), [dead, hurt], loose)["killed"].outcome == "pass"
 
 
 def test_the_nearest_figure_still_fails_when_changed():

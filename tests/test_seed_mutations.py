@@ -56,7 +56,8 @@ def assert_caught(found: Dict[str, str], mode: str, rewrite: Rewrite, fact: str)
         assert node in found, f"{rewrite}: no new failure {node}; new: {sorted(found)}"
         assert where in found[node], f"{rewrite}: the report does not point at {where}:\n{found[node]}"
     else:
-        located = [n for n, text in found.items() if n.startswith("facts.yaml::cross-source") and where in text]
+        located = [n for n, text in found.items()
+                   if (n.startswith("facts.yaml::cross-source") or n.startswith("warning[")) and where in text]
         assert located, f"{rewrite}: no new cross-source failure pointing at {where}; new: {found}"
     for node, text in found.items():
         assert "Traceback" not in text, text

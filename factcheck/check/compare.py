@@ -28,6 +28,7 @@ QuantityValue = Union[Number, Tuple[Number, Number]]
 class Comparison:
     agrees: bool
     reason: str = ""            # why it disagrees, in plain words (empty when it agrees)
+    kind: str = "disagreement"  # what kind of finding a disagreement is ("dropped-bound", ...)
 
     def __bool__(self) -> bool:  # so ``if compare_date(...)`` reads naturally
         return self.agrees

@@ -32,11 +32,17 @@ Every choice where the issue leaves room is a field of :class:`MatchSettings`.
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from factcheck.article import Article
+from factcheck.check.values import Said, compare_values
+from factcheck.claims.build import Claim, build_claims
+from factcheck.claims.measures import measure_of_words, moves as measure_moves
+from factcheck.claims.time import order_key
+from factcheck.check.cross.align import counted_key
 from factcheck.check.compare import (
     AGREES, DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, Comparison, DateRules, QuantityRules,
     as_quantity, compare_date, compare_quantity, date_distance, describe_date, describe_quantity,
@@ -44,7 +50,7 @@ from factcheck.check.compare import (
 )
 from factcheck.facts import Fact
 from factcheck.check.scope import (
-    DEFAULT_SETTINGS, MatchSettings, _WORD, _sentence_bounds, context_places, counts_one_of, has_unit, in_scope, normalise_unit,
+    group_of_a_part, in_context, sentence_has, DEFAULT_SETTINGS, MatchSettings, _WORD, _sentence_bounds, context_places, counts_one_of, has_unit, in_scope, normalise_unit,
 )
 from factcheck.lang import lexicon
 from factcheck.mention import Mention
@@ -72,8 +78,18 @@ def judge(fact: Fact, mention: Mention, settings: MatchSettings = DEFAULT_SETTIN
           names: Optional[NameFunctions] = None) -> Optional[Comparison]:
     """Compare a mention with a fact of its kind; None when a person is unrelated to it."""
     if fact.kind == "quantity":
-        return compare_quantity(fact.number, fact.qualifier, mention.value, mention.qualifier,
-                                mention.vague, settings.quantity, text=mention.text)
+        verdict = compare_values(Said(fact.number, fact.qualifier, unit=normalise_unit(fact.unit, settings.lang)),
+                                 Said(mention.value, mention.qualifier, mention.vague,
+                                      # a fact without a unit that claims amounts with one
+                                      # (unitless_fact_accepts_units) compares the numbers
+                                      normalise_unit(mention.unit, settings.lang) if fact.unit else None,
+                                      mention.text),
+                                 "declared", settings.values)
+        if verdict.outcome == "agree" or (verdict.outcome == "dropped-bound"
+                                          and not settings.quantity.flag_dropped_bound):
+            return AGREES
+        return Comparison(False, verdict.reason, kind="dropped-bound" if verdict.outcome == "dropped-bound"
+                          else "disagreement")
     if fact.kind == "date":
         value = mention.value
         if settings.weekday_must_match_date:
@@ -216,13 +232,74 @@ class _Claims:
     unresolved: List[Mention] = field(default_factory=list)
 
 
+@lru_cache(maxsize=None)
+def fact_measures(of: Tuple[str, ...], lang: str = "en") -> frozenset:
+    """The measures a fact's ``of`` names ("killed", "dead" -> deaths); empty when none does."""
+    return frozenset(filter(None, (measure_of_words(entry.split(), lang) for entry in of)))
+
+
+def _excluded(fact: Fact, mention: Mention, article: Article, settings: MatchSettings) -> bool:
+    """``not:``: a word of the mention's sentence says it is about something else."""
+    if not fact.excludes:
+        return False
+    start, end = _sentence_bounds(article, mention.start)
+    sentence = article.text[start:end]
+    return any(sentence_has(sentence, word, settings) for word in fact.excludes)
+
+
+def binds(fact: Fact, claim: Claim, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
+    """Is this claim about this fact? Kind, zone, event, measure (or ``of``/``unit``), ``context``.
+
+    A claim in a zone the fact does not list (default: headline and body), or about a
+    background event, never binds a number or date fact. A quantity whose measure is one the
+    fact's ``of`` names binds whatever noun it counts ("12 people were killed" for
+    ``of: [dead]``); one whose measure is another ("200 people were injured") never does.
+    """
+    mention = claim.mention
+    if fact.kind != mention.kind or claim.zone not in fact.zones:
+        return False
+    if fact.kind != "person" and claim.background and not (fact.kind == "date" and claim.event_reason == "old"):
+        return False            # (a declared date says which past day matters: drift decides)
+    if _excluded(fact, mention, article, settings):
+        return False
+    counts = None
+    if fact.kind == "quantity":
+        wanted = fact_measures(fact.of + fact.context, settings.lang)
+        if claim.measure is not None and claim.measure not in wanted \
+                and (wanted or claim.measure in settings.never_counts):
+            return False        # "200 people were injured" is no death toll; an age is no count
+        if claim.measure is not None and claim.measure in wanted:
+            counts = True
+        if claim.measure == "age" and claim.holder and fact.context \
+                and not any(sentence_has(claim.holder, word, settings) for word in fact.context):
+            return False        # "Kafoury, 63," is not the suspect's age
+        elif wanted and claim.measure is None and mention.counted and counted_key(mention.counted, settings.lang)[1]:
+            counts = False      # "20 people had been inside": a bare "people" says no toll
+        if _proportion(mention) and not fact.unit and not _proportion_value(fact.number):
+            return False        # "two-thirds of the vote" is no count of votes
+    if fact.kind == "person" and article.text[max(0, mention.start - 1):mention.start] == "@":
+        return False            # a social-media handle ("@AnoosheMushtaq"), not a name as written
+    return in_scope(fact, mention, article, settings, counts)
+
+
+def _proportion(mention: Mention) -> bool:
+    return _proportion_value(mention.value) and not mention.unit
+
+
+def _proportion_value(value) -> bool:
+    number = as_quantity(value)
+    return number is not None and all(0 < v < 1 for v in number)
+
+
 def assign(facts: Sequence[Fact], article: Article, mentions: Sequence[Mention],
-           settings: MatchSettings = DEFAULT_SETTINGS) -> Dict[str, _Claims]:
+           settings: MatchSettings = DEFAULT_SETTINGS,
+           claims_of: Optional[Mapping[int, Claim]] = None) -> Dict[str, _Claims]:
     """Which mentions belong to which fact, each with its comparison."""
     claims: Dict[str, _Claims] = {fact.id: _Claims() for fact in facts}
     names = name_functions() if any(f.kind == "person" for f in facts) else None
     for mention in mentions:
-        candidates = [f for f in facts if in_scope(f, mention, article, settings)]
+        claim = (claims_of or {}).get(id(mention)) or Claim(mention, "body")
+        candidates = [f for f in facts if binds(f, claim, article, settings)]
         if not candidates:
             continue
         if mention.kind == "date" and mention.value is None:
@@ -239,6 +316,19 @@ def assign(facts: Sequence[Fact], article: Article, mentions: Sequence[Mention],
         if not judged:
             continue
         agreeing = [(f, c) for f, c in judged if c.agrees]
+        if not agreeing and (claim.part or (mention.kind == "quantity" and group_of_a_part(mention, article))):
+            continue        # "10 Americans among 12 dead": a part never contradicts the total
+        if not agreeing and mention.kind == "date":
+            if not _may_contradict_date(claim, settings):
+                continue
+            judged = [(f, c) for f, c in judged if _near_declared_date(f, mention, settings)
+                      and _not_coarser(f, mention) and not _what_comes_next(f, claim, article, settings.lang)
+                      and _context_in_clause(f, mention, article, settings)]
+            if not judged:
+                continue
+        if not agreeing and mention.kind == "quantity" and any(_subgroup(f, claim, article, settings)
+                                                                 for f, _ in judged):
+            continue        # "two Costa Rican pilots also died": a group within the toll
         if not agreeing and settings.context_binds_nearest:
             judged = [(f, c) for f, c in judged if nearest_to_context(f, mention, article, mentions, settings)]
             if not judged:
@@ -296,7 +386,7 @@ def verdict_for(fact: Fact, article: Article, claims: _Claims,
         unresolved = tuple(finding(article, m, f"'{m.text}' is relative and needs the article's publication date")
                            for m in sorted(claims.unresolved, key=lambda m: m.start))
         quoted = ", ".join(f"'{m.text}'" for m in sorted(claims.unresolved, key=lambda m: m.start))
-        return Verdict(outcome=settings.missing_date_outcome, findings=unresolved + disagreeing,
+        return Verdict(outcome=settings.missing_date_outcome, findings=unresolved + disagreeing, kind="missing-date",
                        agreeing=agreeing,
                        message=(f"{article.path} has no publication date, so {quoted} cannot be resolved: "
                                 f"give it one (`published: YYYY-MM-DD` for this article under `sources:` "
@@ -308,7 +398,10 @@ def verdict_for(fact: Fact, article: Article, claims: _Claims,
         else:
             message = (f"{_plural(len(disagreeing), 'mention')} disagree with the declared "
                        f"{common['expected']}" + (f" ({len(agreeing)} agree)" if agreeing else ""))
-        return Verdict(outcome="fail", findings=disagreeing, agreeing=agreeing, message=message, **common)
+        kinds = {c.kind for m, c in ordered if not c.agrees}
+        kind = "dropped-bound" if kinds == {"dropped-bound"} else "disagreement"
+        return Verdict(outcome="fail", findings=disagreeing, agreeing=agreeing, message=message,
+                       kind=kind, **common)
     if agreeing:
         return Verdict(outcome="pass", agreeing=agreeing,
                        message=f"agrees ({_plural(len(agreeing), 'mention')})", **common)
@@ -381,11 +474,163 @@ def _title_words(lang: str) -> frozenset:
     return frozenset(words)
 
 
+def _may_contradict_date(claim: Claim, settings: MatchSettings) -> bool:
+    """Which dates can contradict a declared date at all. Not: the date of a statement
+    ("police said Wednesday"), a date counted from another date rather than the dateline
+    ("the next day", "four days earlier"), nor a relative date inside a quotation ("today it
+    was incredible": the speaker's today). They still agree when they fit."""
+    mention = claim.mention
+    if claim.date_role == "report" and settings.report_dates_contradict is False:
+        return False
+    if mention.expr is not None and mention.expr.shift_unit and mention.relative:
+        return False
+    if claim.quoted and mention.relative:
+        return False
+    return True
+
+
+def _context_in_clause(fact: Fact, mention: Mention, article: Article, settings: MatchSettings) -> bool:
+    """A date that contradicts the declared one must share a clause with a context word
+    ("was fired from the firm on Thursday" says nothing of the shooting's day), when
+    ``MatchSettings.date_context_same_clause``; without ``context`` any date may."""
+    if not fact.context or not settings.date_context_same_clause:
+        return True
+    sentence = _sentence_bounds(article, mention.start)
+    bounds = [b for b in clause_bounds(article.text, sentence, settings.lang)
+              if not mention.start < b < mention.end]       # "between October 8 and 13" is one date
+    clause = _clause_of(bounds, mention.start, sentence)
+    rest = article.text[clause[0]:mention.start] + article.text[mention.end:clause[1]]
+    if len(re.findall(r"\w+", rest)) <= 3 and clause[1] < sentence[1]:
+        # a fronted date ("said that between October 8 and 13, North Korea transported ..."):
+        # its clause is the date alone and it dates the clause that follows.
+        clause = (clause[0], _clause_of(bounds, clause[1], sentence)[1])
+    return any(clause[0] <= place[0] < clause[1] for place in context_places(fact, mention, article, settings))
+
+
+def _not_coarser(fact: Fact, mention: Mention) -> bool:
+    """A date coarser than the declared one ("last week", "the end of July" against a
+    declared day) that does not contain it is about something else."""
+    declared, said = safe_period(fact.date), safe_period(mention.value)
+    if declared is None or said is None:
+        return True
+    ranks = {"day": 0, "week": 1, "month": 2, "year": 3}
+    if said.granularity in ranks and declared.granularity in ranks:
+        return ranks[said.granularity] <= ranks[declared.granularity]
+    return (said.end - said.start).days <= (declared.end - declared.start).days + 3
+
+
+def _what_comes_next(fact: Fact, claim: Claim, article: Article, lang: str = "en") -> bool:
+    """A later date in a sentence about the future ("would begin first thing Monday") is
+    what comes next, not the event's date."""
+    declared, said = safe_period(fact.date), safe_period(claim.mention.value)
+    if declared is None or said is None or said.start <= declared.end:
+        return False
+    start, end = _sentence_bounds(article, claim.mention.start)
+    cues = frozenset(str(w).lower() for w in lexicon(lang).get("cross_future_cues") or ())
+    return any(w.lower().replace("’", "'") in cues for w in re.findall(r"[\w'’]+", article.text[start:end]))
+
+
+def _subgroup(fact: Fact, claim: Claim, article: Article, settings: MatchSettings) -> bool:
+    """A figure whose measure is the fact's but whose counted noun names a group within it
+    ("10 Americans", "two Costa Rican pilots", "two children") that ``of`` does not list:
+    it counts part of the toll, so it never contradicts it."""
+    mention = claim.mention
+    if not mention.counted or fact.kind != "quantity":
+        return False
+    if claim.measure is None or claim.measure not in fact_measures(fact.of + fact.context, settings.lang):
+        return False
+    if counts_one_of(fact, mention, article, settings):
+        return False
+    return not counted_key(mention.counted, settings.lang)[1]
+
+
+def _near_declared_date(fact: Fact, mention: Mention, settings: MatchSettings) -> bool:
+    """A date further than ``date_drift_days`` from the declared one is about something else
+    (a background date the event cues missed), not a wrong date: a moved weekday or month
+    stays within it."""
+    declared, said = safe_period(fact.date), safe_period(mention.value)
+    if declared is None or said is None:
+        return True
+    gap = max(0, (said.start - declared.end).days, (declared.start - said.end).days)
+    return gap <= settings.date_drift_days
+
+
 def check_article(facts: Sequence[Fact], article: Article, mentions: Sequence[Mention],
-                  settings: MatchSettings = DEFAULT_SETTINGS) -> Dict[str, Verdict]:
+                  settings: MatchSettings = DEFAULT_SETTINGS,
+                  claims: Optional[Sequence[Claim]] = None) -> Dict[str, Verdict]:
     """One Verdict per fact id for this article (see the module docstring)."""
+    if claims is None:
+        claims = build_claims(article, mentions)
     if settings.find_unread_names:
-        mentions = sorted([*mentions, *unread_names(facts, article, mentions, settings)],
-                          key=lambda m: (m.start, -m.end))
-    claims = assign(facts, article, mentions, settings)
+        unread = unread_names(facts, article, mentions, settings)
+        claims = [*claims, *(Claim(m, "body") for m in unread)]
+        mentions = sorted([*mentions, *unread], key=lambda m: (m.start, -m.end))
+    by_mention = {id(c.mention): c for c in claims}
+    claims = assign(facts, article, mentions, settings, by_mention)
     return {fact.id: verdict_for(fact, article, claims[fact.id], settings) for fact in facts}
+
+
+# --------------------------------------------------------------------------- time
+
+def fact_moves(fact: Fact, lang: str = "en") -> Optional[str]:
+    """How the declared figure may change over time: ``moves:``, else its measure's."""
+    if fact.kind != "quantity":
+        return None
+    if fact.moves:
+        return fact.moves
+    found = {measure_moves(m, lang) for m in fact_measures(fact.of, lang)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _earlier_value(fact: Fact, verdict: Verdict, direction: str, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
+    """Every disagreeing figure is on the side the measure came from (lower for "up")."""
+    declared = as_quantity(fact.number)
+    if declared is None or not verdict.findings:
+        return False
+    for finding in verdict.findings:
+        said = as_quantity(finding.mention.value)
+        if said is None:
+            return False
+        top = max(said) * settings.values.vague_span if finding.mention.vague else max(said)
+        lower, higher = top < min(declared), min(said) > max(declared)
+        if not ((direction in ("up", "either") and lower) or (direction in ("down", "either") and higher)):
+            return False
+    return True
+
+
+def over_time(fact: Fact, verdicts: Mapping[str, Verdict], articles: Mapping[str, Article],
+              settings: MatchSettings = DEFAULT_SETTINGS) -> Dict[str, Verdict]:
+    """Failing verdicts of a moving figure that give an earlier value become *outdated*.
+
+    Outdated: the figure moves (``moves:`` or its measure's, e.g. tolls go up), every
+    disagreeing mention lies on the side it came from, and the article was published before
+    the declared value held: before ``as_of:`` when the fact says it, else before the first
+    article that gives the declared value. When the order cannot be told (both on the same
+    day, a time unknown) ``MatchSettings.outdated_when_order_unknown`` decides.
+    """
+    direction = fact_moves(fact, settings.lang)
+    if direction is None:
+        return dict(verdicts)
+    if fact.as_of:
+        from factcheck.claims.time import parse_moment
+        held_from = parse_moment(fact.as_of)
+    else:
+        givers = [articles[d].published_at for d, v in verdicts.items()
+                  if v.outcome == "pass" and v.agreeing and articles[d].published_at is not None]
+        held_from = min(givers, key=order_key) if givers else None
+    out = {}
+    for display, verdict in verdicts.items():
+        published = articles[display].published_at
+        if verdict.outcome == "fail" and held_from is not None and published is not None \
+                and _earlier_value(fact, verdict, direction, settings):
+            before = published.before(held_from)
+            if before is None:
+                before = settings.outdated_when_order_unknown and published.day <= held_from.day
+            if before:
+                given = f"as of {held_from.describe()}" if fact.as_of else f"first given {held_from.describe()}"
+                verdict = dataclasses.replace(
+                    verdict, outcome="warn", kind="outdated",
+                    message=f"outdated: says {', '.join(f.mention.text for f in verdict.findings)}, published "
+                            f"{published.describe()}, before the declared {verdict.expected} ({given})")
+        out[display] = verdict
+    return out

@@ -13,6 +13,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from factcheck.article import Article
 from factcheck.check.compare import DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, DateRules, QuantityRules
+from factcheck.check.values import DEFAULT_VALUE_SETTINGS, ValueSettings
 from factcheck.facts import Fact
 from factcheck.lang import lexicon
 from factcheck.mention import Mention
@@ -21,8 +22,11 @@ from factcheck.mention import Mention
 class MatchSettings:
     """The documented choices of matching. Defaults favour finding drift in news copy.
 
-    quantity / dates: value comparison rules, see :class:`factcheck.check.compare.QuantityRules`
-        and :class:`factcheck.check.compare.DateRules`.
+    values: how numbers are compared: each value an interval, two values agree when their
+        intervals meet (:class:`factcheck.check.values.ValueSettings`).
+    quantity / dates: older comparison rules (:class:`factcheck.check.compare.QuantityRules`
+        still gives the distance that picks the closest fact) and date rules
+        (:class:`factcheck.check.compare.DateRules`).
     context_match: how a ``context:`` entry is found in the mention's sentence,
         always case-insensitive.
         "stem" (default): word by word; a context word with one common suffix
@@ -78,10 +82,24 @@ class MatchSettings:
         See :func:`unread_names` for what "standing alone" means.
     missing_date_outcome: the outcome when relative dates that belong to a date
         fact cannot be resolved for want of a publication date ("error").
+    date_drift_days: a date that disagrees with a declared date by more than this many days
+        is about something else, not a wrong date (35: a day's month moved either way is
+        still caught; "Nov. 13" or "last November" in a January story are not judged).
+    never_counts: measures that are never a count a quantity fact can mean unless it names
+        them: an age ("Kafoury, 63,"), an offset ("six laps later").
+    report_dates_contradict: whether the date of a statement ("police said Wednesday") can
+        contradict a declared event date. Off: news reports an event a day or more after it.
+    date_context_same_clause: a date that disagrees with a declared date counts only when a
+        ``context`` word stands in its own clause ("who was fired on Thursday" is not the
+        shooting's day); an agreeing date needs only the sentence.
+    outdated_when_order_unknown: an earlier value of a moving figure in an article published
+        the same day as the first one giving the declared value, with no time to order them,
+        is outdated (a warning) rather than wrong: a false alarm costs more than a warning.
     lang: language of the lexicon used for qualifiers, units, plurals, suffixes.
     """
 
     quantity: QuantityRules = DEFAULT_QUANTITY_RULES
+    values: ValueSettings = DEFAULT_VALUE_SETTINGS
     dates: DateRules = DEFAULT_DATE_RULES
     context_match: str = "stem"
     context_min_stem: int = 4
@@ -97,6 +115,11 @@ class MatchSettings:
     find_unread_names: bool = True
     unread_name_min_letters: int = 5
     missing_date_outcome: str = "error"
+    date_drift_days: int = 35
+    never_counts: Tuple[str, ...] = ("age", "offset")
+    report_dates_contradict: bool = False
+    date_context_same_clause: bool = True
+    outdated_when_order_unknown: bool = True
     lang: str = "en"
 
     def __post_init__(self):
@@ -239,7 +262,7 @@ def partitive(mention: Mention, article: Article, settings: MatchSettings = DEFA
     words = _words(article.text[mention.end: min(max(sentence_end, mention.end), mention.end + 80)])
     if words[:2] == ["out", "of"]:
         words = words[1:]
-    if not words or words[0] != "of":
+    if not words or words[0] not in ("of", "among"):
         return False
     breakers = _phrase_breakers(settings.lang)
     for word in words[1:5]:
@@ -248,6 +271,17 @@ def partitive(mention: Mention, article: Article, settings: MatchSettings = DEFA
         if _is_number_word(word, settings.lang):
             return True
     return False
+
+
+_GROUP_OF_PART = re.compile(r"(?:\d[\d,.]*(?:st|nd|rd|th)?|\b[a-z]+(?:st|nd|rd|th))\s+(?:out\s+)?(?:of|among)\s+(?:the\s+|its\s+|their\s+)?$",
+                            re.I)
+
+
+def group_of_a_part(mention: Mention, article: Article) -> bool:
+    """Is the figure the group a part is counted in ("20 of »71« laps", "the 48th of »71«",
+    "5 among »12« killed")? It is the total of something else than the part."""
+    head = article.text[max(0, mention.start - 40):mention.start]
+    return bool(_GROUP_OF_PART.search(head))
 
 
 def other_group(mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
@@ -366,12 +400,17 @@ def in_context(fact: Fact, mention: Mention, article: Article, settings: MatchSe
     return not fact.context or bool(context_places(fact, mention, article, settings))
 
 
-def in_scope(fact: Fact, mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
-    """Kind, ``unit``, ``of`` and ``context`` (names are judged separately)."""
+def in_scope(fact: Fact, mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS,
+             counts: Optional[bool] = None) -> bool:
+    """Kind, ``unit``, ``of`` and ``context`` (names are judged separately). ``counts``, when
+    given, says whether the mention counts what ``of`` names (the claims stage may know it
+    from the measure: "12 people were killed" counts the dead); else the counted noun decides."""
     if fact.kind != mention.kind:
         return False
     if fact.kind == "quantity":
-        if not has_unit(fact, mention, settings) or not counts_one_of(fact, mention, article, settings):
+        if counts is None:
+            counts = counts_one_of(fact, mention, article, settings)
+        if not has_unit(fact, mention, settings) or not counts:
             return False
         if settings.skip_other_groups and other_group(mention, article, settings) \
                 and not _declares_other_group(fact, settings.lang):

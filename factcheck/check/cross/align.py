@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
+from factcheck.claims.measures import is_age  # noqa: F401  (an age is a claim's measure; re-exported)
 from factcheck.lang import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -135,36 +136,6 @@ def role_near(toks: Sequence[Token], start: int, end: int, window: int, lang: st
                 best = (distance, 0, role)
             break
     return best[2] if best else None
-
-
-_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’.-]*,\s*$")
-_APPOSITION_AFTER = re.compile(r"^\s*[,;.)]")
-
-
-def is_age(text: str, start: int, end: int, value, lang: str = "en") -> bool:
-    """Is the whole number at [start, end) an age: "aged 49", "age 49", "23-year-old"
-    (the mention "23-year" followed by "old"), or set off by commas right after a
-    capitalised word ("Arcade Joseph Comeaux Jr., 49, took ...")?"""
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        return False
-    following = _WORD.match(text[end:end + 12].lstrip(" -‐–"))
-    if following and following.group().lower() in _word_set(lang, "cross_age_after_words"):
-        return True                     # "23-year-old", "23 years old" (even a slipped "230-year-old")
-    if value >= _max_age(lang):
-        return False
-    before = text[max(0, start - 40):start]
-    words = _WORD.findall(before)
-    if words and words[-1].lower() in _word_set(lang, "cross_age_words") and before.rstrip().endswith(words[-1]):
-        return True                     # "aged 91"
-    if not _APPOSITION_AFTER.match(text[end:end + 3]):
-        return False
-    found = _APPOSITION_BEFORE.search(before)
-    return bool(found) and found.group()[:1].isupper()
-
-
-@lru_cache(maxsize=None)
-def _max_age(lang: str) -> int:
-    return int(_lex(lang).get("cross_max_age") or 130)
 
 
 def _raw_stem(tok: Token, text: str, lang: str) -> str:

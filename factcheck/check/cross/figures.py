@@ -44,16 +44,21 @@ How figures are aligned (precision first — quiet unless sure):
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from factcheck.check.cross.align import (Token, counted_key, date_role, has_future_cue, idf_table, is_age, is_metadata, names_near,
                     proper_nouns, role_near, sentence_stems, tokens, weighted_jaccard, window_stems)
 from factcheck.article import Article
+from factcheck.claims.build import Claim, build_claims
+from factcheck.claims.measures import moves as measure_moves
+from factcheck.claims.time import order_key
 from factcheck.check.cross.names import cross_check_names
+from factcheck.check.values import DEFAULT_VALUE_SETTINGS, Said, ValueSettings, compare_values
 from factcheck.check.compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
 from factcheck.facts import Fact
 from factcheck.lang import lexicon
@@ -168,6 +173,15 @@ class CrossSettings:
 
     Output:
     report_agreeing: also return "pass" verdicts for groups whose sources agree.
+    values: how wide each figure's interval is (:class:`factcheck.check.values.ValueSettings`):
+        two figures agree when their intervals meet, as in the declared check.
+    zones: the parts of the page compared (:mod:`factcheck.claims.zones`); background claims
+        and parts of a total ("10 Americans among 12 dead") are never compared.
+    update_min_sources: a later, higher value of a measure that moves up (a toll) is an
+        *update*, not a disagreement, when no value is lower than the one before it in
+        publication order and the latest value is given by at least this many sources or
+        its sentence says it changed ("rose to"). Anything else stays a disagreement, so
+        one later article with a changed figure still fails.
     compare_dates: align and compare dates (not only quantities).
     compare_ages: key a bare whole number set off by commas after a name
         ("Comeaux Jr., 49, escaped") or after an age word ("aged 91") as an age,
@@ -220,6 +234,9 @@ class CrossSettings:
     vague_conflicts: bool = False
     vague_span: float = 10.0
     report_agreeing: bool = True
+    zones: Tuple[str, ...] = ("headline", "body")
+    update_min_sources: int = 2
+    values: ValueSettings = DEFAULT_VALUE_SETTINGS
     compare_dates: bool = True
     compare_ages: bool = True
     age_units: Tuple[str, ...] = ("year",)
@@ -252,47 +269,25 @@ def _rounds_to(round_value: float, precise: float, s: CrossSettings) -> bool:
 
 
 def quantity_relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_SETTINGS) -> Tuple[str, str]:
-    """(AGREE | DIFFER | DRIFT, why) for two quantities already known to count the same thing."""
-    if a.vague or b.vague:
-        return _vague_relation(a, b, s)
-    qa, qb = as_quantity(a.value), as_quantity(b.value)
-    if qa is None or qb is None:
+    """(AGREE | DIFFER | DRIFT, why) for two quantities already known to count the same thing:
+    the one interval rule of :mod:`factcheck.check.values`, in its symmetric cross mode."""
+    if (a.vague or b.vague) and not s.vague_conflicts:
+        return AGREE, ""
+    if as_quantity(a.value) is None or as_quantity(b.value) is None:
         return AGREE, ""                      # unreadable: say nothing rather than guess
-    ca, cb = qualifier_class(a.qualifier, s.lang), qualifier_class(b.qualifier, s.lang)
-    if qa[0] != qa[1] or qb[0] != qb[1]:      # a range on either side
-        if _close(qa, qb, 0.0):
-            return AGREE, ""
-        (lo, hi), x = (qa, qb) if qa[0] != qa[1] else (qb, qa)
-        if x[0] == x[1] and lo <= x[0] <= hi:
-            return AGREE, ""
-        return DIFFER, "different figures"
-    x, y = qa[0], qb[0]
-    if math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9):
-        if {ca, cb} == {"lower", "upper"}:
-            return DIFFER, "opposite qualifiers"
-        if (ca in ("lower", "upper")) != (cb in ("lower", "upper")):
-            bound = a.qualifier if ca in ("lower", "upper") else b.qualifier
-            if _inclusive(bound, s.lang):
-                return AGREE, ""          # "at least 24" and "24"
-            return DRIFT, "qualifier drift"
+    verdict = compare_values(_said(a), _said(b), "cross", s.values)
+    if verdict.outcome == "agree":
         return AGREE, ""
-    if "approximate" in (ca, cb) and abs(x - y) <= s.approximate_tolerance * max(abs(x), abs(y)):
-        return AGREE, ""
-    if ca in ("exact", "approximate") and cb in ("exact", "approximate"):
-        if _rounds_to(x, y, s) or _rounds_to(y, x, s):
-            return AGREE, ""
-        return DIFFER, "different figures"
-    if ca in ("lower", "upper") and cb in ("lower", "upper"):
-        if ca == cb:
-            return (DIFFER, "different bounds") if s.differing_bounds_disagree else (AGREE, "")
-        low, high = (x, y) if ca == "lower" else (y, x)
-        return (AGREE, "") if low < high else (DIFFER, "bounds exclude each other")
-    # one bound, one plain figure
-    (bound, cls), plain = ((x, ca), y) if ca in ("lower", "upper") else ((y, cb), x)
-    satisfied = plain > bound if cls == "lower" else plain < bound
-    if satisfied and s.bound_admits_satisfying:
-        return AGREE, ""
-    return DIFFER, "figure outside the bound"
+    classes = {qualifier_class(a.qualifier, s.lang), qualifier_class(b.qualifier, s.lang)}
+    if not s.differing_bounds_disagree and len(classes) == 1 and classes <= {"lower", "upper"}:
+        return AGREE, ""                      # "at least 1" and "at least 5" may both hold
+    if verdict.outcome == "dropped-bound":
+        return DRIFT, verdict.reason or "qualifier drift"
+    return DIFFER, verdict.reason or "different figures"
+
+
+def _said(m: Mention) -> Said:
+    return Said(m.value, m.qualifier, m.vague, m.unit, m.text)
 
 
 @lru_cache(maxsize=None)
@@ -366,8 +361,18 @@ class Candidate:
     future: bool = False                # the sentence speaks of the future ("will", "is due to")
 
 
+def compared_claim(claim: Optional[Claim], s: "CrossSettings") -> bool:
+    """Only claims about the story's own event, in the zones compared, are compared: a
+    caption, a byline, a related-links list or a background event says nothing about what
+    the other sources report."""
+    if claim is None:
+        return True
+    background = claim.background and not (claim.mention.kind == "date" and claim.event_reason == "old")
+    return claim.zone in s.zones and not background and not claim.part
+
+
 def candidates(source: int, article: Article, mentions: Sequence[Mention], facts: Sequence[Fact],
-               s: CrossSettings) -> List[Candidate]:
+               s: CrossSettings, claims: Optional[Mapping[int, Claim]] = None) -> List[Candidate]:
     out = []
     token_cache: Dict[Tuple[int, int], List[Token]] = {}
     figures: Counter = Counter(article.sentence_span(m.start) for m in mentions if m.kind == "quantity")
@@ -375,6 +380,9 @@ def candidates(source: int, article: Article, mentions: Sequence[Mention], facts
         if s.names_must_overlap else frozenset()
     for m in mentions:
         if m.kind == "person" or (m.kind == "date" and not s.compare_dates) or m.value is None:
+            continue
+        claim = (claims or {}).get(id(m))
+        if not compared_claim(claim, s):
             continue
         span = article.sentence_span(m.start)
         if span[0] == span[1]:
@@ -393,6 +401,12 @@ def candidates(source: int, article: Article, mentions: Sequence[Mention], facts
         if s.skip_fragments and m.kind == "quantity" and _fragment(article.text, m.start):
             continue
         key = _key(m, toks, article.text, s)
+        if claim is not None and claim.measure and m.kind == "quantity" and not m.unit and key != "age" \
+                and counted_key(m.counted, s.lang)[1]:
+            # A generic or missing counted noun ("12 people", "killing 12"): the measure says
+            # what is counted ("killed", "dead", "death toll": one key). A specific noun
+            # ("9 miners") keys by itself, however each outlet phrases what happened to it.
+            key = claim.measure
         if key is None:
             continue
         out.append(Candidate(source, article, m, key, span, words,
@@ -716,22 +730,28 @@ class _UnionFind:
 # --------------------------------------------------------------------------- verdicts
 
 def cross_check(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact] = (),
-                settings: CrossSettings = DEFAULT_CROSS_SETTINGS) -> List[Verdict]:
+                settings: CrossSettings = DEFAULT_CROSS_SETTINGS,
+                claims: Optional[Sequence[Sequence[Claim]]] = None) -> List[Verdict]:
     """Everything compared across sources: figure groups (quantities and dates, see the module
-    docstring), then persons whose names are spelt more than one way (:mod:`factcheck.check.cross.names`)."""
-    verdicts = compare_figures(items, facts, settings)
+    docstring), then persons whose names are spelt more than one way (:mod:`factcheck.check.cross.names`).
+    ``claims`` (one sequence per item) say what each mention is about; built when not given."""
+    if claims is None:
+        claims = [build_claims(article, mentions) for article, mentions in items]
+    verdicts = compare_figures(items, facts, settings, claims)
     if settings.compare_names:
-        verdicts += cross_check_names(items, facts)
+        verdicts += cross_check_names(items, facts, claims=claims)
     return verdicts
 
 
 def compare_figures(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact] = (),
-                    settings: CrossSettings = DEFAULT_CROSS_SETTINGS) -> List[Verdict]:
+                    settings: CrossSettings = DEFAULT_CROSS_SETTINGS,
+                    claims: Optional[Sequence[Sequence[Claim]]] = None) -> List[Verdict]:
     """One Verdict per aligned figure group across the articles (see the module docstring)."""
     s = settings
     cands: List[Candidate] = []
+    claim_maps = [{id(c.mention): c for c in found} for found in (claims or [()] * len(items))]
     for source, (article, mentions) in enumerate(items):
-        cands += candidates(source, article, mentions, facts, s)
+        cands += candidates(source, article, mentions, facts, s, claim_maps[source])
     if len({c.source for c in cands}) < 2:
         return []
     index = {id(c): n for n, c in enumerate(cands)}
@@ -821,8 +841,42 @@ def compare_figures(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: S
         subjects[subject] += 1
         if subjects[subject] > 1:
             subject = f"{subject} #{subjects[subject]}"
-        verdicts.append(_verdict(subject, group, failing))
+        verdicts.append(over_time(_verdict(subject, group, failing), group, claim_maps, s))
     return verdicts
+
+
+def over_time(verdict: Verdict, group: Sequence[Candidate], claim_maps: Sequence[Mapping[int, Claim]],
+              s: CrossSettings) -> Verdict:
+    """A failing group of a moving measure whose values only grew with time: an update."""
+    if not verdict.failed or not group or group[0].mention.kind != "quantity":
+        return verdict
+    claims = [claim_maps[c.source].get(id(c.mention)) for c in group]
+    if any(cl is None for cl in claims) or not measure_moves(claims[0].measure, s.lang) == "up":
+        return verdict
+    values = []
+    for c, claim in zip(group, claims):
+        number = as_quantity(c.mention.value)
+        if number is None or claim.published is None or c.mention.vague:
+            return verdict
+        values.append((order_key(claim.published), min(number), c, claim))
+    values.sort(key=lambda v: (v[0], v[1]))
+    for (key_a, low_a, *_), (key_b, low_b, *_) in zip(values, values[1:]):
+        if low_b < low_a:
+            return verdict                          # a value went down: that is no update
+        if low_b > low_a and key_b[:2] == key_a[:2] and values[0][3].published.at is None:
+            return verdict                          # same day, times unknown: order unknown
+    latest = values[-1][1]
+    givers = {v[2].source for v in values if v[1] == latest}
+    if len(givers) < s.update_min_sources and not any(v[3].changed for v in values if v[1] == latest):
+        return verdict
+    steps, last = [], None
+    for _, low, c, claim in values:
+        if low != last:
+            outlet = c.article.outlet or c.article.path
+            steps.append(f"{describe(c.mention)} ({outlet}, {claim.published.describe()})")
+            last = low
+    return dataclasses.replace(verdict, outcome="warn", kind="update",
+                               message=f"{verdict.subject} changed over time: " + " -> ".join(steps))
 
 
 def describe(m: Mention) -> str:
@@ -900,5 +954,10 @@ def _verdict(subject: str, group: Sequence[Candidate], conflicts: Sequence[Pair]
         values[describe(c.mention)].append(c.article.path)
     message = f"sources disagree on {subject}: " + " vs ".join(
         f"{value} ({', '.join(paths)})" for value, paths in values.items())
+    if all(p.relation == DRIFT for p in conflicts):
+        # "more than 13,000" in one source, "13,000" in another: nobody knows which is right.
+        return Verdict(subject=subject, article=None, outcome="warn", findings=tuple(findings),
+                       message=message.replace("sources disagree on", "a bound is dropped on", 1),
+                       details=details, kind="dropped-bound")
     return Verdict(subject=subject, article=None, outcome="fail", findings=tuple(findings),
-                   message=message, details=details)
+                   message=message, details=details, kind="disagreement")

@@ -105,6 +105,9 @@ class NameSettings:
     title_supports: a bare name written with a title ("Dr. Benjamin", "analyst
         McCarron") counts as support like a full name does (for
         ``bare_needs_full_name`` and as a known name for unread words).
+    zones: the parts of the page whose names are compared (see
+        :mod:`factcheck.claims.zones`): bylines and credits name reporters and
+        photographers, not the story's people; a caption names the people in the photo.
     """
 
     min_bare_letters: int = 5
@@ -123,6 +126,7 @@ class NameSettings:
     title_supports: bool = True
     unread_max_tokens: int = 3
     bare_given_names_apart: bool = True
+    zones: Tuple[str, ...] = ("headline", "body", "caption")
     unread_skip_lowercase_words: bool = True
     lang: str = "en"
 
@@ -263,6 +267,10 @@ class Written:
     @property
     def name(self) -> str:
         return str(self.mention.value if self.mention.value is not None else self.mention.text)
+
+
+def _compared_zone(mention: Mention, zone_of: Dict[int, str], s: NameSettings) -> bool:
+    return mention.kind != "person" or zone_of.get(id(mention), "body") in s.zones
 
 
 def written_names(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact],
@@ -484,9 +492,17 @@ def persons(by_spelling: Dict[Spelling, List[Written]], pairs: Sequence[Tuple[Sp
 # --------------------------------------------------------------------------- verdicts
 
 def cross_check_names(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence[Fact] = (),
-                      settings: NameSettings = DEFAULT_NAME_SETTINGS) -> List[Verdict]:
-    """One failing Verdict per person whose name the articles spell in several ways."""
+                      settings: NameSettings = DEFAULT_NAME_SETTINGS, claims=None) -> List[Verdict]:
+    """One failing Verdict per person whose name the articles spell in several ways.
+
+    With ``claims`` (one sequence per item), names outside ``settings.zones`` -- bylines,
+    photo credits, captions, related links -- are not compared: a byline's "Associated
+    Press" or a credit's photographer is no person of the story."""
     s = settings
+    if claims is not None:
+        items = [(article, [m for m in mentions if _compared_zone(m, zone_of, s)])
+                 for (article, mentions), zone_of in
+                 zip(items, ({id(c.mention): c.zone for c in found} for found in claims))]
     by_spelling: Dict[Spelling, List[Written]] = defaultdict(list)
     for w in written_names(items, facts, s):
         by_spelling[w.spelling].append(w)

@@ -1,0 +1,296 @@
+"""What a figure measures: its counted noun and the predicate around it, through a lexicon.
+
+"12 people were killed", "killing 12", "12 dead", "the death toll rose to 12" and "12
+fatalities" all give the measure ``deaths`` (``lang/<code>/measures.yaml``), whatever noun
+is counted. A figure with no measure word near it keeps no measure (its counted noun still
+says what it counts). A figure that is only a part of the total ("two crewmembers and 10
+U.S. citizens", "10 Americans among 12 dead", "including five children") is marked a part.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+import re
+
+import regex
+
+from factcheck.lang import lexicon
+from factcheck.mention import Mention
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+#: Punctuation that closes a figure's phrase: the measure word must stand in the same phrase.
+_PHRASE_END = regex.compile(r"[.;:!?()\[\]—–]|\s-\s|[\"“”]")
+
+
+@dataclass(frozen=True)
+class MeasureSettings:
+    """words_after / words_before: how far (in words) from the figure a measure word is looked
+    for, after it ("12 people were killed": 3) and before it ("killing at least 12": 3).
+    After wins at equal distance: English puts the predicate after its subject."""
+
+    words_after: int = 6
+    words_before: int = 4
+    lang: str = "en"
+
+
+DEFAULT_MEASURE_SETTINGS = MeasureSettings()
+
+
+@dataclass(frozen=True)
+class MeasureReading:
+    measure: Optional[str]     # "deaths", "injuries", ... or None
+    cue: Optional[str]         # the word that said it, as written
+    part: bool = False         # the figure is a part of a total given elsewhere
+    changed: bool = False      # its phrase says the value changed ("rose to", "revised")
+    holder: Optional[str] = None  # an age's person, as written ("Kafoury" in "Kafoury, 63,")
+
+
+def _suffixes(lang: str) -> Tuple[str, ...]:
+    return tuple(sorted((str(s) for s in lexicon(lang).get("match_context_suffixes") or ()), key=len, reverse=True))
+
+
+def stem(word: str, lang: str = "en") -> str:
+    word = word.lower().replace("’", "'")
+    for suffix in _suffixes(lang):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str) -> Tuple[Dict[Tuple[str, ...], str], int]:
+    """Stemmed word sequence -> measure; and the longest sequence."""
+    table: Dict[Tuple[str, ...], str] = {}
+    for measure, entry in (lexicon(lang).get("measures") or {}).items():
+        for phrase in entry.get("words") or ():
+            table[tuple(stem(w, lang) for w in _WORD.findall(str(phrase)))] = str(measure)
+    return table, max((len(k) for k in table), default=1)
+
+
+@lru_cache(maxsize=None)
+def _phrases(lang: str, key: str) -> Tuple[Tuple[str, ...], ...]:
+    return tuple(tuple(stem(w, lang) for w in _WORD.findall(str(p)))
+                 for p in lexicon(lang).get(key) or ())
+
+
+@lru_cache(maxsize=None)
+def moves(measure: Optional[str], lang: str = "en") -> Optional[str]:
+    """How a measure may evolve over time: "up", "down", "either" or None (it does not)."""
+    entry = (lexicon(lang).get("measures") or {}).get(measure) or {}
+    return entry.get("moves")
+
+
+@lru_cache(maxsize=None)
+def _is_noun_measure(measure: str, lang: str) -> bool:
+    return bool(((lexicon(lang).get("measures") or {}).get(measure) or {}).get("noun"))
+
+
+def measure_of_words(words: Sequence[str], lang: str = "en") -> Optional[str]:
+    """The measure named by a declared ``of`` entry ("killed", "dead", "death toll"), if any."""
+    table, _ = _table(lang)
+    return table.get(tuple(stem(w, lang) for w in words))
+
+
+def _words(text: str, start: int, end: int) -> List[Tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _phrase_span(text: str, mention: Mention) -> Tuple[int, int]:
+    """The stretch around the figure no phrase-ending punctuation interrupts."""
+    before = [m.end() for m in _PHRASE_END.finditer(text, max(0, mention.start - 300), mention.start)]
+    after = _PHRASE_END.search(text, mention.end, min(len(text), mention.end + 300))
+    start = before[-1] if before else max(0, mention.start - 300)
+    end = after.start() if after else min(len(text), mention.end + 300)
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    return max(start, line_start), min(end, line_end if line_end != -1 else len(text))
+
+
+def _find(stems: Sequence[str], phrases: Sequence[Tuple[str, ...]]) -> Optional[int]:
+    for i in range(len(stems)):
+        for phrase in phrases:
+            if tuple(stems[i:i + len(phrase)]) == phrase:
+                return i
+    return None
+
+
+@lru_cache(maxsize=None)
+def _number_words(lang: str) -> frozenset:
+    data = lexicon(lang)
+    words = set()
+    for key in ("number_units", "number_tens", "number_scales"):
+        words.update(str(w).lower() for w in (data.get(key) or {}))
+    return frozenset(words)
+
+
+def _is_number(word: str, lang: str) -> bool:
+    return word[:1].isdigit() or word.lower() in _number_words(lang)
+
+
+@lru_cache(maxsize=None)
+def _scan_stops(lang: str) -> frozenset:
+    return frozenset(str(w).lower() for w in lexicon(lang).get("measure_scan_stops") or ())
+
+
+def _until_stop(words: Sequence[Tuple[int, int, str]], text: str, lang: str, backwards: bool):
+    """The words up to the first comma, conjunction or other figure (walking away from the
+    figure), and the word that stopped the walk: a measure word beyond another figure or
+    clause is not this figure's ("5.9 hit Iran, killing 10"; "25 were killed and 40 injured")."""
+    out = []
+    sequence = list(reversed(words)) if backwards else list(words)
+    previous_end = None
+    for start, end, word in sequence:
+        gap = text[end:previous_end] if backwards and previous_end is not None else \
+            text[previous_end:start] if previous_end is not None else ""
+        if "," in gap or _is_number(word, lang) or word.lower() in _scan_stops(lang):
+            return (list(reversed(out)) if backwards else out), (start, end, word)
+        out.append((start, end, word))
+        previous_end = start if backwards else end
+    return (list(reversed(out)) if backwards else out), None
+
+
+def _scan(words: Sequence[Tuple[int, int, str]], lang: str, side: int):
+    table, longest = _table(lang)
+    stems = [stem(w, lang) for _, _, w in words]
+    found = []
+    for i in range(len(words)):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            measure = table.get(tuple(stems[i:i + size]))
+            if measure:
+                distance = i if side == 0 else len(words) - i - size
+                found.append((distance, side, measure, " ".join(w for _, _, w in words[i:i + size]), i))
+                break
+    return found
+
+
+def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAULT_MEASURE_SETTINGS) -> MeasureReading:
+    """The measure a quantity gives, the word that says so, and whether it is a part.
+
+    The measure word is looked for after the figure ("12 people were killed") and before it
+    ("killing 12"), never beyond a comma, a conjunction or another figure; at equal distance
+    the word before wins, as a verb governs the figure after it ("kills 1, injures 2"). A
+    figure glued to a noun by a hyphen ("6.1-magnitude") describes that noun and measures
+    nothing here. Each figure of a list ("killing two crewmembers and 10 U.S. citizens",
+    "killed two women and a man", "two pilots and 10 passengers died") takes the list's
+    measure and is a part of its total.
+    """
+    lang = settings.lang
+    start, end = _phrase_span(text, mention)
+    changed = _changed(text, start, end, lang)
+    if is_age(text, mention.start, mention.end, mention.value, lang):
+        return MeasureReading("age", None, changed=changed, holder=age_holder(text, mention))
+    if _offset(text, mention, end, lang):
+        return MeasureReading("offset", None, changed=changed)
+    if mention.end < len(text) and text[mention.end] in "-‐–" and mention.end + 1 < len(text) \
+            and text[mention.end + 1].isalpha():
+        return MeasureReading(None, None, changed=changed)
+    after, after_stop = _until_stop(_words(text, mention.end, end), text, lang, backwards=False)
+    before, before_stop = _until_stop(_words(text, start, mention.start), text, lang, backwards=True)
+    after, before = after[: settings.words_after], before[-settings.words_before:]
+    found = _scan(after, lang, 0) + _scan(before, lang, 1)
+    listed = False
+    if not found:
+        # A list: the measure is read before its first figure or after its last one.
+        first = _list_neighbour(text, start, mention.start, lang, backwards=True)
+        last = _list_neighbour(text, mention.end, end, lang, backwards=False)
+        if first is not None:
+            earlier, _ = _until_stop(_words(text, start, first[0]), text, lang, backwards=True)
+            found = _scan(earlier[-settings.words_before:], lang, 1)
+        if not found and last is not None:
+            later, _ = _until_stop(_words(text, last[1], end), text, lang, backwards=False)
+            found = _scan(later[: settings.words_after], lang, 0)
+        listed = bool(found)
+    if not found:
+        return MeasureReading(None, None, changed=changed)
+    # A predicate ("died") says more than a noun ("passengers"): "10 passengers died" gives deaths.
+    distance, side, measure, cue, index = min(found, key=lambda f: (_is_noun_measure(f[2], lang), f[0], -f[1]))
+    between = after[:index] if side == 0 and not listed else before[index + 1:] if not listed else ()
+    part = listed or _find([stem(w, lang) for _, _, w in between], _phrases(lang, "measure_part_cues")) is not None
+    if not part and side == 1 and _list_neighbour(text, mention.end, end, lang, backwards=False, people=True):
+        part = True     # "killing two crewmembers and 10 ...", "killed two women and a man"
+    if not part and _list_neighbour(text, start, mention.start, lang, backwards=True, people=True):
+        part = True     # "two pilots and 10 passengers died": the list's last part
+    return MeasureReading(measure, cue, part, changed)
+
+
+def _offset(text: str, mention: Mention, end: int, lang: str) -> bool:
+    """"six laps later", "three days earlier": a distance from something, not a count."""
+    words = [w.lower() for _, _, w in _words(text, mention.end, end)[:3]]
+    offsets = frozenset(str(w).lower() for w in lexicon(lang).get("measure_offset_words") or ())
+    return any(w in offsets for w in words[:3])
+
+
+def _list_neighbour(text: str, lo: int, hi: int, lang: str, backwards: bool, people: bool = False):
+    """The span of a figure joined to this one by "and" within its phrase ("two crewmembers
+    and 10"), walking backwards from ``hi`` or forwards from ``lo``; ``people`` also accepts
+    "and a/an/one <noun>" ahead ("two women and a man")."""
+    window = text[lo:hi]
+    if backwards:
+        if people and regex.search(r"\b(?:a|an|one)\s+\p{L}+\s+and\s*$", window, regex.I):
+            return hi - 1, hi       # "a man and two women"
+        for m in regex.finditer(r"(\d[\d,.]*|\b\p{L}+)\s+(?:[\p{L}.'’-]+\s+){0,3}and\s*$", window, overlapped=True):
+            if _is_number(m.group(1), lang):
+                return lo + m.start(1), lo + m.end(1)
+        return None
+    m = regex.match(r"\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:and|or)\s+(\d[\d,.]*|\p{L}+)\b", window)
+    if not m:
+        return None
+    if _is_number(m.group(1), lang) or (people and m.group(1).lower() in ("a", "an", "one", "another")):
+        return lo + m.start(1), lo + m.end(1)
+    return None
+
+
+def _changed(text: str, start: int, end: int, lang: str) -> bool:
+    stems = [stem(w, lang) for _, _, w in _words(text, start, end)]
+    return _find(stems, _phrases(lang, "measure_change_cues")) is not None
+
+
+# --------------------------------------------------------------------------- ages
+
+_AGE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_APPOSITION_BEFORE = re.compile(r"[^\W\d_][\w'’.-]*,\s*$")
+_APPOSITION_AFTER = re.compile(r"^\s*[,;.)]")
+
+
+def is_age(text: str, start: int, end: int, value, lang: str = "en") -> bool:
+    """Is the whole number at [start, end) an age: "aged 49", "age 49", "23-year-old"
+    (the mention "23-year" followed by "old"), or set off by commas right after a
+    capitalised word ("Arcade Joseph Comeaux Jr., 49, took ...")?"""
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        return False
+    following = _AGE_WORD.match(text[end:end + 12].lstrip(" -‐–"))
+    if following and following.group().lower() in _lex_words(lang, "cross_age_after_words"):
+        return True                     # "23-year-old", "23 years old" (even a slipped "230-year-old")
+    if value >= _max_age(lang):
+        return False
+    before = text[max(0, start - 40):start]
+    words = _AGE_WORD.findall(before)
+    if words and words[-1].lower() in _lex_words(lang, "cross_age_words") and before.rstrip().endswith(words[-1]):
+        return True                     # "aged 91"
+    if not _APPOSITION_AFTER.match(text[end:end + 3]):
+        return False
+    found = _APPOSITION_BEFORE.search(before)
+    return bool(found) and found.group()[:1].isupper()
+
+
+@lru_cache(maxsize=None)
+def _max_age(lang: str) -> int:
+    return int(lexicon(lang).get("cross_max_age") or 130)
+
+
+@lru_cache(maxsize=None)
+def _lex_words(lang: str, key: str) -> frozenset:
+    return frozenset(str(w).lower() for w in lexicon(lang).get(key) or ())
+
+
+
+
+_HOLDER = regex.compile(r"(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}),\s*$")
+
+
+def age_holder(text: str, mention: Mention) -> Optional[str]:
+    """Whose age it is, when the name stands right before it: "Madeline Kafoury, 63,"."""
+    m = _HOLDER.search(text[max(0, mention.start - 80):mention.start])
+    return m.group(1) if m else None
