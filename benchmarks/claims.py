@@ -79,11 +79,13 @@ class CrossTally:
     listed: int = 0              # discrepancies listed in cross.yaml
     found: int = 0               # ... that some flag matches
     shown: List[str] = field(default_factory=list)
+    unfound: List[str] = field(default_factory=list)
 
     def add(self, other: "CrossTally") -> None:
         for name in ("flags", "real", "update", "false", "unlisted", "listed", "found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.shown += other.shown
+        self.unfound += other.unfound
 
 
 def _ratio(a: int, b: int) -> str:
@@ -176,6 +178,10 @@ def score_cross(corpus: Corpus, cross: dict, flags: dict, name: str) -> CrossTal
         lines += [f"      {f.where}: {f.marked[:200]}" for f in verdict.findings[:4]]
         tally.shown.append("\n".join(lines))
     tally.found = len(matched)
+    for i, entry in enumerate(listed):
+        if i not in matched:
+            values = "; ".join(f"{v.get('article')}:{v.get('line')} {v.get('says', '')!r}" for v in entry.get("values") or ())
+            tally.unfound.append(f"{name} ({entry.get('kind', 'real')}) {entry.get('what', '')}: {values}")
     return tally
 
 
@@ -241,6 +247,8 @@ def run(dev: Path, only: Sequence[str], show: bool) -> int:
         print("\n".join(total_d.misses) or "  none")
         print("\n-- cross-source flags not in cross.yaml nor flags.yaml")
         print("\n".join(total_c.shown) or "  none")
+        print("\n-- listed discrepancies no flag found")
+        print("\n".join(total_c.unfound) or "  none")
     return 0
 
 

@@ -34,6 +34,8 @@ class Claim:
     published:   its source's publication moment.
     date_role:   for dates, "report" ("police said Wednesday") or "event".
     quoted:      it stands inside a direct quotation (a relative date there is the speaker's).
+    conversion:  an amount in parentheses right after another one ("€110bn ($158bn)", "230 km
+                 (140 miles)"): the outlet's conversion, not a figure of its own.
     """
 
     mention: Mention
@@ -50,6 +52,7 @@ class Claim:
     date_role: Optional[str] = None   # dates: "report" (when something was said) or "event"
     holder: Optional[str] = None      # an age's person, as written
     quoted: bool = False              # inside a direct quotation
+    conversion: bool = False          # another amount converted ("€110bn ($158bn)")
 
     @property
     def background(self) -> bool:
@@ -80,6 +83,21 @@ def attribution_of(text: str, sentence: Tuple[int, int]) -> Optional[str]:
     return " ".join(who.split()) or None
 
 
+_OPEN_PAREN = regex.compile(r"\s*[(\[]\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$", regex.I)
+
+
+def _converted(text: str, mention: Mention, unit_ends: Sequence[int]) -> bool:
+    """Is the amount in parentheses right after another amount with a unit?"""
+    if not mention.unit:
+        return False
+    head = text[max(0, mention.start - 30):mention.start]
+    paren = _OPEN_PAREN.search(head)
+    if not paren:
+        return False
+    opened = mention.start - len(head) + paren.start()
+    return any(opened - 3 <= end <= opened for end in unit_ends)
+
+
 def build_claims(article: Article, mentions: Sequence[Mention],
                  settings: ClaimSettings = DEFAULT_CLAIM_SETTINGS,
                  zones: Optional[Sequence[Zone]] = None,
@@ -90,6 +108,7 @@ def build_claims(article: Article, mentions: Sequence[Mention],
     if zones is None:
         zones = page_zones(text, article.body_start, article.title, settings.lang)
     dates = [m for m in mentions if m.kind == "date"]
+    by_end = sorted(m.end for m in mentions if m.kind == "quantity" and m.unit)
     out = []
     for mention in mentions:
         zone = zone_at(zones, mention.start)
@@ -103,5 +122,6 @@ def build_claims(article: Article, mentions: Sequence[Mention],
             event=event.event, event_cue=event.cue, event_reason=event.reason, attribution=attribution_of(text, sentence),
             published=article.published_at,
             date_role=date_role(text, mention, settings.lang) if mention.kind == "date" else None,
-            quoted=in_quotation(text, mention.start), holder=reading.holder if reading else None))
+            quoted=in_quotation(text, mention.start), holder=reading.holder if reading else None,
+            conversion=mention.kind == "quantity" and _converted(text, mention, by_end)))
     return tuple(out)

@@ -67,9 +67,9 @@ def _segments(text: str, offset: int) -> Tuple[int, int, int]:
 
 
 @lru_cache(maxsize=None)
-def _cues(lang: str) -> Tuple[Tuple[str, ...], ...]:
+def _cues(lang: str, key: str = "event_background_cues") -> Tuple[Tuple[str, ...], ...]:
     return tuple(tuple(stem(w, lang) for w in _WORD.findall(str(c)))
-                 for c in lexicon(lang).get("event_background_cues") or ())
+                 for c in lexicon(lang).get(key) or ())
 
 
 @lru_cache(maxsize=None)
@@ -77,11 +77,11 @@ def _hinge_words(lang: str) -> frozenset:
     return frozenset(str(w).lower() for w in lexicon(lang).get("event_relative_hinges") or ())
 
 
-def _cue_in(text: str, start: int, end: int, lang: str) -> Optional[str]:
+def _cue_in(text: str, start: int, end: int, lang: str, key: str = "event_background_cues") -> Optional[str]:
     words = [(m.group(), stem(m.group(), lang)) for m in _WORD.finditer(text, start, end)]
     stems = [s for _, s in words]
     for i in range(len(stems)):
-        for cue in _cues(lang):
+        for cue in _cues(lang, key):
             if tuple(stems[i:i + len(cue)]) == cue:
                 return " ".join(w for w, _ in words[i:i + len(cue)])
     return None
@@ -94,7 +94,14 @@ def old_date(mention: Mention, published: Optional[dt.date], settings: EventSett
     period = safe_period(mention.value)
     if period is None:
         return False
-    return (published - period.end).days > settings.background_days
+    end = period.end
+    part = mention.expr.part if mention.expr is not None else None
+    if part and period.granularity in ("month", "year"):
+        # "early March" ends well before the month does: a third of the period for each part.
+        third = (period.end - period.start) / 3
+        end = {"early": period.start + third, "beginning": period.start + third,
+               "mid": period.start + 2 * third}.get(part, period.end)
+    return (published - end).days > settings.background_days
 
 
 _YEAR = regex.compile(r"(?<![\d,.$€£-])(1[89]\d\d|20\d\d)(?![\d,.]\d|\s*(?:%|percent|per cent))")
@@ -127,6 +134,10 @@ def read_event(text: str, mention: Mention, dates: Sequence[Mention], published:
     """
     if mention.kind == "date" and old_date(mention, published, settings):
         return EventReading("background", mention.text, "old")
+    if mention.kind == "date":
+        other = _cue_in(text, max(0, mention.start - 40), mention.start, settings.lang, "event_other_cues")
+        if other:
+            return EventReading("background", other, "cue")     # "another robbery on Sunday"
     previous, start, end = _segments(text, mention.start)
     head = text[start:mention.start].strip().lower()
     first_word = head.split()[0] if head.split() else ""

@@ -134,13 +134,14 @@ def _scan_stops(lang: str) -> frozenset:
     return frozenset(str(w).lower() for w in lexicon(lang).get("measure_scan_stops") or ())
 
 
-def _until_stop(words: Sequence[Tuple[int, int, str]], text: str, lang: str, backwards: bool):
+def _until_stop(words: Sequence[Tuple[int, int, str]], text: str, lang: str, backwards: bool,
+                anchor: Optional[int] = None):
     """The words up to the first comma, conjunction or other figure (walking away from the
     figure), and the word that stopped the walk: a measure word beyond another figure or
     clause is not this figure's ("5.9 hit Iran, killing 10"; "25 were killed and 40 injured")."""
     out = []
     sequence = list(reversed(words)) if backwards else list(words)
-    previous_end = None
+    previous_end = anchor               # the figure's own edge: "Dead, 2 Injured" stops at the comma
     for start, end, word in sequence:
         gap = text[end:previous_end] if backwards and previous_end is not None else \
             text[previous_end:start] if previous_end is not None else ""
@@ -186,8 +187,9 @@ def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAUL
     if mention.end < len(text) and text[mention.end] in "-‐–" and mention.end + 1 < len(text) \
             and text[mention.end + 1].isalpha():
         return MeasureReading(None, None, changed=changed)
-    after, after_stop = _until_stop(_words(text, mention.end, end), text, lang, backwards=False)
-    before, before_stop = _until_stop(_words(text, start, mention.start), text, lang, backwards=True)
+    after, after_stop = _until_stop(_words(text, mention.end, end), text, lang, backwards=False, anchor=mention.end)
+    before, before_stop = _until_stop(_words(text, start, mention.start), text, lang, backwards=True,
+                                      anchor=mention.start)
     after, before = after[: settings.words_after], before[-settings.words_before:]
     found = _scan(after, lang, 0) + _scan(before, lang, 1)
     listed = False
@@ -212,7 +214,12 @@ def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAUL
         part = True     # "killing two crewmembers and 10 ...", "killed two women and a man"
     if not part and _list_neighbour(text, start, mention.start, lang, backwards=True, people=True):
         part = True     # "two pilots and 10 passengers died": the list's last part
+    if not part and _ORIGIN.match(text, mention.end):
+        part = True     # "killed 10 from US": the ones from somewhere, a group within the toll
     return MeasureReading(measure, cue, part, changed)
+
+
+_ORIGIN = regex.compile(r"\s+(?:[\p{Ll}-]+\s+){0,2}(?:from\s+(?:the\s+)?\p{Lu}|of\s+(?:them|whom)\b)")
 
 
 def _offset(text: str, mention: Mention, end: int, lang: str) -> bool:

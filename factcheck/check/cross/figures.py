@@ -368,7 +368,7 @@ def compared_claim(claim: Optional[Claim], s: "CrossSettings") -> bool:
     if claim is None:
         return True
     background = claim.background and not (claim.mention.kind == "date" and claim.event_reason == "old")
-    return claim.zone in s.zones and not background and not claim.part
+    return claim.zone in s.zones and not background and not claim.part and not claim.conversion
 
 
 def candidates(source: int, article: Article, mentions: Sequence[Mention], facts: Sequence[Fact],
@@ -856,9 +856,9 @@ def over_time(verdict: Verdict, group: Sequence[Candidate], claim_maps: Sequence
     values = []
     for c, claim in zip(group, claims):
         number = as_quantity(c.mention.value)
-        if number is None or claim.published is None or c.mention.vague:
+        if number is None or claim.published is None:
             return verdict
-        values.append((order_key(claim.published), min(number), c, claim))
+        values.append((order_key(claim.published), min(number), c, claim))   # a vague amount: its floor
     values.sort(key=lambda v: (v[0], v[1]))
     for (key_a, low_a, *_), (key_b, low_b, *_) in zip(values, values[1:]):
         if low_b < low_a:

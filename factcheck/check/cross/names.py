@@ -311,10 +311,21 @@ def _written(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Sequence
                 continue
             name = str(m.value if m.value is not None else m.text)
             sp = spelling(name, s.lang)
-            if not sp or declared(name, facts):
+            if not sp or declared(name, facts) or _a_place(name, s.lang):
                 continue
             out.append(Written(source, article, m, sp, article.sentence_span(m.start)))
     return out
+
+
+@lru_cache(maxsize=None)
+def _place_openers(lang: str) -> FrozenSet[str]:
+    return frozenset(str(w).lower() for w in lexicon(lang).get("name_place_openers") or ())
+
+
+def _a_place(name: str, lang: str) -> bool:
+    """"Sao Paulo", "San Jose": a place the persons extractor took for a name."""
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    return len(name.split()) > 1 and first in _place_openers(lang)
 
 
 # --------------------------------------------------------------------------- unread names
