@@ -157,7 +157,8 @@ def score_cross(corpus: Corpus, cross: dict, flags: dict, name: str) -> CrossTal
         places = {(f.article, f.line) for f in verdict.findings}
         hit = None
         for i, entry in enumerate(listed):
-            if len(places & _places(entry)) >= 2 or (len(_places(entry)) == 1 and places & _places(entry)):
+            shared = places & _places(entry)
+            if len(shared) >= 2 or (shared and (len(_places(entry)) == 1 or len(places) == 1)):
                 hit = i
                 break
         if hit is not None:

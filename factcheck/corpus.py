@@ -154,7 +154,7 @@ class Corpus:
     def cross_source(self) -> Tuple[Verdict, ...]:
         """Verdicts comparing undeclared figures across the readable articles."""
         if self._cross is None:
-            if not self.facts_file.cross_source or len(self.readable()) < 2:
+            if not self.facts_file.cross_source or not self.readable():
                 self._cross = ()
             else:
                 readable = self.readable()

@@ -381,3 +381,51 @@ def date_distance(declared: Any, value: Any) -> float:
     if want.overlaps(got):
         return 0.0
     return float(min(abs((want.start - got.end).days), abs((got.start - want.end).days)))
+
+
+# --------------------------------------------------------------------------- weekdays
+
+_WEEKDAY_WORD = re.compile(r"[\w'’]+")
+
+
+@lru_cache(maxsize=None)
+def _weekday_words(lang: str) -> Mapping[str, int]:
+    data = lexicon(lang)
+    table = {str(k).lower(): int(v) for k, v in (data.get("date_weekday_abbreviations") or {}).items()}
+    table.update({str(k).lower(): int(v) for k, v in (data.get("weekdays") or {}).items()})
+    return table
+
+
+def written_weekday(mention: Mention, lang: str = "en") -> Optional[int]:
+    """The weekday the mention's text names ("Saturday, May 2" -> 5), if any."""
+    table = _weekday_words(lang)
+    return next((table[w] for w in _WEEKDAY_WORD.findall(mention.text.lower()) if w in table), None)
+
+
+def weekday_checked(mention: Mention, lang: str = "en") -> Tuple[Any, Optional[Comparison]]:
+    """(value to compare, disagreement) for a day that is also named by its weekday.
+
+    "Saturday, May 2, 2013" says two things; when 2013-05-02 is a Thursday the
+    article contradicts itself and the mention disagrees whatever was declared.
+    When the year was not written and the weekday fits the same day a year
+    earlier or later, that is the day meant ("Thursday (June 13)").
+    """
+    weekday = written_weekday(mention, lang)
+    found = safe_period(mention.value)
+    if weekday is None or found is None or found.granularity != "day" or found.start.weekday() == weekday:
+        return mention.value, None
+    day = found.start
+    expr = mention.expr
+    if expr is not None and expr.anchor != "absolute" and expr.year is None:
+        for shift in (-1, 1):
+            try:
+                other = day.replace(year=day.year + shift)
+            except ValueError:
+                continue
+            if other.weekday() == weekday:
+                return other.isoformat(), None
+    named = next((w for w, i in _weekday_words(lang).items() if i == weekday and len(w) > 4), str(weekday))
+    return mention.value, Comparison(False, f"says {named.capitalize()}, but {describe_date(day.isoformat())} "
+                                            f"is not a {named.capitalize()}")
+
+

@@ -44,7 +44,7 @@ from factcheck.claims.measures import measure_of_words, moves as measure_moves
 from factcheck.claims.time import order_key
 from factcheck.check.cross.align import counted_key
 from factcheck.check.compare import (
-    AGREES, DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, Comparison, DateRules, QuantityRules,
+    weekday_checked, written_weekday, AGREES, DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, Comparison, DateRules, QuantityRules,
     as_quantity, compare_date, compare_quantity, date_distance, describe_date, describe_quantity,
     quantity_distance, safe_period,
 )
@@ -105,47 +105,6 @@ def judge(fact: Fact, mention: Mention, settings: MatchSettings = DEFAULT_SETTIN
     if near_miss(written, accepted):
         return Comparison(False, f"spells the name '{written}' (accepted: {', '.join(accepted)})")
     return None
-
-
-@lru_cache(maxsize=None)
-def _weekday_words(lang: str) -> Mapping[str, int]:
-    data = lexicon(lang)
-    table = {str(k).lower(): int(v) for k, v in (data.get("date_weekday_abbreviations") or {}).items()}
-    table.update({str(k).lower(): int(v) for k, v in (data.get("weekdays") or {}).items()})
-    return table
-
-
-def written_weekday(mention: Mention, lang: str = "en") -> Optional[int]:
-    """The weekday the mention's text names ("Saturday, May 2" -> 5), if any."""
-    table = _weekday_words(lang)
-    return next((table[w] for w in _WORD.findall(mention.text.lower()) if w in table), None)
-
-
-def weekday_checked(mention: Mention, lang: str = "en") -> Tuple[Any, Optional[Comparison]]:
-    """(value to compare, disagreement) for a day that is also named by its weekday.
-
-    "Saturday, May 2, 2013" says two things; when 2013-05-02 is a Thursday the
-    article contradicts itself and the mention disagrees whatever was declared.
-    When the year was not written and the weekday fits the same day a year
-    earlier or later, that is the day meant ("Thursday (June 13)").
-    """
-    weekday = written_weekday(mention, lang)
-    found = safe_period(mention.value)
-    if weekday is None or found is None or found.granularity != "day" or found.start.weekday() == weekday:
-        return mention.value, None
-    day = found.start
-    expr = mention.expr
-    if expr is not None and expr.anchor != "absolute" and expr.year is None:
-        for shift in (-1, 1):
-            try:
-                other = day.replace(year=day.year + shift)
-            except ValueError:
-                continue
-            if other.weekday() == weekday:
-                return other.isoformat(), None
-    named = next((w for w, i in _weekday_words(lang).items() if i == weekday and len(w) > 4), str(weekday))
-    return mention.value, Comparison(False, f"says {named.capitalize()}, but {describe_date(day.isoformat())} "
-                                            f"is not a {named.capitalize()}")
 
 
 def readable(mention: Mention) -> bool:

@@ -86,7 +86,8 @@ class MatchSettings:
         is about something else, not a wrong date (35: a day's month moved either way is
         still caught; "Nov. 13" or "last November" in a January story are not judged).
     never_counts: measures that are never a count a quantity fact can mean unless it names
-        them: an age ("Kafoury, 63,"), an offset ("six laps later").
+        them: an age ("Kafoury, 63,"), an offset ("six laps later"), a label or grade
+        ("magnitude 6.1", "Flight 370").
     report_dates_contradict: whether the date of a statement ("police said Wednesday") can
         contradict a declared event date. Off: news reports an event a day or more after it.
     date_context_same_clause: a date that disagrees with a declared date counts only when a
@@ -116,7 +117,7 @@ class MatchSettings:
     unread_name_min_letters: int = 5
     missing_date_outcome: str = "error"
     date_drift_days: int = 35
-    never_counts: Tuple[str, ...] = ("age", "offset")
+    never_counts: Tuple[str, ...] = ("age", "offset", "label")
     report_dates_contradict: bool = False
     date_context_same_clause: bool = True
     outdated_when_order_unknown: bool = True

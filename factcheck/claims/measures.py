@@ -184,6 +184,8 @@ def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAUL
         return MeasureReading("age", None, changed=changed, holder=age_holder(text, mention))
     if _offset(text, mention, end, lang):
         return MeasureReading("offset", None, changed=changed)
+    if _label(text, mention, lang):
+        return MeasureReading("label", None, changed=changed)
     if mention.end < len(text) and text[mention.end] in "-‐–" and mention.end + 1 < len(text) \
             and text[mention.end + 1].isalpha():
         return MeasureReading(None, None, changed=changed)
@@ -219,7 +221,19 @@ def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAUL
     return MeasureReading(measure, cue, part, changed)
 
 
-_ORIGIN = regex.compile(r"\s+(?:[\p{Ll}-]+\s+){0,2}(?:from\s+(?:the\s+)?\p{Lu}|of\s+(?:them|whom)\b)")
+_ORIGIN = regex.compile(r"\s+(?:[\p{Ll}-]+\s+){0,2}(?:from\s+(?:the\s+)?\p{Lu}|of\s+(?:them|whom|the|those)\b)")
+
+
+def _label(text: str, mention: Mention, lang: str) -> bool:
+    """"Magnitude 6.1", "6.1 magnitude", "Flight 370", "lap 13": a figure that names or
+    grades something, never a count of it."""
+    data = lexicon(lang)
+    before_words = frozenset(str(w).lower() for w in data.get("measure_label_before") or ())
+    after_words = frozenset(str(w).lower() for w in data.get("measure_label_after") or ())
+    previous = regex.search(r"(\p{L}+)\.?\s*(?:of\s+)?$", text[max(0, mention.start - 30):mention.start])
+    following = regex.match(r"[\s-]*(\p{L}+)", text[mention.end:mention.end + 30])
+    return bool((previous and previous.group(1).lower() in before_words)
+                or (following and following.group(1).lower() in after_words))
 
 
 def _offset(text: str, mention: Mention, end: int, lang: str) -> bool:

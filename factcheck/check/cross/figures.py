@@ -58,6 +58,7 @@ from factcheck.claims.build import Claim, build_claims
 from factcheck.claims.measures import moves as measure_moves
 from factcheck.claims.time import order_key
 from factcheck.check.cross.names import cross_check_names
+from factcheck.check.cross.within import DEFAULT_WITHIN_SETTINGS, WithinSettings, within_articles
 from factcheck.check.values import DEFAULT_VALUE_SETTINGS, Said, ValueSettings, compare_values
 from factcheck.check.compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
 from factcheck.facts import Fact
@@ -188,6 +189,9 @@ class CrossSettings:
         so outlets' ages of one person are compared (names must still overlap).
         A figure in ``age_units`` followed by an age word ("23-year-old") is an
         age too, so both ways of writing one age meet under one key.
+    compare_names: compare the spellings of persons (:mod:`factcheck.check.cross.names`).
+    within_article / within: also report what one article gives two ways (a weekday its
+        date contradicts, one measure with two values): :mod:`factcheck.check.cross.within`.
     """
 
     window_tokens: int = 6
@@ -243,6 +247,8 @@ class CrossSettings:
     lang: str = "en"
     #: Also compare persons' spellings across sources (factcheck.check.cross.names).
     compare_names: bool = True
+    within_article: bool = True
+    within: WithinSettings = DEFAULT_WITHIN_SETTINGS
 
 
 DEFAULT_CROSS_SETTINGS = CrossSettings()
@@ -737,9 +743,11 @@ def cross_check(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: Seque
     ``claims`` (one sequence per item) say what each mention is about; built when not given."""
     if claims is None:
         claims = [build_claims(article, mentions) for article, mentions in items]
-    verdicts = compare_figures(items, facts, settings, claims)
+    verdicts = compare_figures(items, facts, settings, claims) if len(items) > 1 else []
     if settings.compare_names:
         verdicts += cross_check_names(items, facts, claims=claims)
+    if settings.within_article:
+        verdicts += within_articles(items, claims, settings.within)
     return verdicts
 
 

@@ -105,6 +105,12 @@ class NameSettings:
     title_supports: a bare name written with a title ("Dr. Benjamin", "analyst
         McCarron") counts as support like a full name does (for
         ``bare_needs_full_name`` and as a known name for unread words).
+    same_person_evidence: a near-miss spelling is reported only with evidence that it is one
+        person: two full names sharing a part ("Georgiy" / "Georgy Zinoviev"), the same
+        title on both ("President Hollande" / "President Holland"), or the same surrounding
+        claim (sentences sharing ``evidence_shared_words`` words of four letters or more).
+        Different people with similar names (a president Hollande, a reporter Holland) stay
+        apart.
     zones: the parts of the page whose names are compared (see
         :mod:`factcheck.claims.zones`): bylines and credits name reporters and
         photographers, not the story's people; a caption names the people in the photo.
@@ -127,6 +133,8 @@ class NameSettings:
     unread_max_tokens: int = 3
     bare_given_names_apart: bool = True
     zones: Tuple[str, ...] = ("headline", "body", "caption")
+    same_person_evidence: bool = True
+    evidence_shared_words: int = 3
     unread_skip_lowercase_words: bool = True
     lang: str = "en"
 
@@ -460,8 +468,45 @@ def conflicts(by_spelling: Dict[Spelling, List[Written]], s: NameSettings) -> Li
                     continue
                 if s.family_plurals and _family_of_known(a[0], b[0], spellings, s):
                     continue
+            if s.same_person_evidence and not _same_person(a, b, by_spelling[a], by_spelling[b], s):
+                continue
             out.append((a, b))
     return out
+
+
+def _same_person(a: Spelling, b: Spelling, wa: Sequence["Written"], wb: Sequence["Written"],
+                 s: NameSettings) -> bool:
+    """Evidence that two near-miss spellings are one person, not two people with similar
+    names (a president Hollande and a reporter Holland): two full names sharing a part
+    (the slip is in the other one), a bare name after the full one in the same article, the
+    same title on both, or the same surrounding claim (their sentences share
+    ``evidence_shared_words`` content words)."""
+    if len(a) >= 2 and len(b) >= 2 and (a[0] == b[0] or a[-1] == b[-1]):
+        return True
+    for bare, full, bare_written, full_written in ((a, b, wa, wb), (b, a, wb, wa)):
+        if len(bare) == 1 and len(full) >= 2:
+            # News names a person in full, then by surname: a bare name after the full one
+            # in the same article refers back to it ("Yvonne Hiller ... Hillar had worked").
+            if any(f.source == w.source and f.mention.start < w.mention.start
+                   for w in bare_written for f in full_written):
+                return True
+    titles_a = {(w.mention.title or "").lower() for w in wa} - {""}
+    titles_b = {(w.mention.title or "").lower() for w in wb} - {""}
+    if titles_a & titles_b:
+        return True
+    words_a = [_content_words(w) for w in wa]
+    words_b = [_content_words(w) for w in wb]
+    return any(len(x & y) >= s.evidence_shared_words for x in words_a for y in words_b)
+
+
+_CONTENT = regex.compile(r"\p{L}{4,}")
+
+
+def _content_words(w: "Written") -> FrozenSet[str]:
+    """The sentence's longer words, the name itself left out."""
+    text = w.article.text[w.sentence[0]:w.sentence[1]]
+    text = text[:w.mention.start - w.sentence[0]] + " " + text[w.mention.end - w.sentence[0]:]
+    return frozenset(m.group().lower() for m in _CONTENT.finditer(text))
 
 
 def _family_of_known(a: str, b: str, spellings: Sequence[Spelling], s: NameSettings) -> bool:
