@@ -71,6 +71,8 @@ def finding_lines(finding: Finding) -> List[str]:
     lines = [_titled("at", finding.where), _titled("says", _says(finding.mention))]
     if finding.marked or finding.sentence:
         lines.append(_titled("sentence", shorten_marked(finding.marked or finding.sentence)))
+    if finding.attribution:
+        lines.append(_titled("source", finding.attribution))
     if finding.reason:
         lines.append(_titled("why", finding.reason))
     return lines

@@ -43,6 +43,7 @@ class Finding:
     sentence: str                # the sentence the mention stands in
     marked: str                  # the same sentence with the mention marked: ... »1,800« ...
     reason: str = ""             # why it disagrees (empty for agreeing mentions)
+    attribution: Optional[str] = None  # who the article says gives the figure ("police")
 
     @property
     def where(self) -> str:

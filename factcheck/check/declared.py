@@ -189,6 +189,7 @@ def _clause_of(bounds: Sequence[int], offset: int, sentence: Tuple[int, int]) ->
 class _Claims:
     judged: List[Tuple[Mention, Comparison]] = field(default_factory=list)
     unresolved: List[Mention] = field(default_factory=list)
+    attribution: Dict[int, str] = field(default_factory=dict)   # id(mention) -> who says it
 
 
 @lru_cache(maxsize=None)
@@ -300,19 +301,21 @@ def assign(facts: Sequence[Fact], article: Article, mentions: Sequence[Mention],
             chosen = [min(judged, key=lambda fc: _distance(fc[0], mention))]  # min keeps the first on ties
         for fact, comparison in chosen:
             claims[fact.id].judged.append((mention, comparison))
+            if claim.attribution:
+                claims[fact.id].attribution[id(mention)] = claim.attribution
     return claims
 
 
 # --------------------------------------------------------------------------- verdicts
 
-def finding(article: Article, mention: Mention, reason: str = "") -> Finding:
+def finding(article: Article, mention: Mention, reason: str = "", attribution: Optional[str] = None) -> Finding:
     """A mention placed (line, column) and quoted with its sentence, the figure marked."""
     line, column = article.position(mention.start)
     start, end = _sentence_bounds(article, mention.start)
     sentence = article.text[start:end]
     marked = mark(sentence, mention.start - start, min(mention.end, end) - start)
     return Finding(article=article.path, line=line, column=column, mention=mention,
-                   sentence=sentence, marked=marked, reason=reason)
+                   sentence=sentence, marked=marked, reason=reason, attribution=attribution)
 
 
 def expected_text(fact: Fact) -> str:
@@ -339,8 +342,9 @@ def verdict_for(fact: Fact, article: Article, claims: _Claims,
     common = dict(subject=fact.id, article=article.path, expected=expected_text(fact),
                   declared_at=fact.declared_at, known=fact.known.get(article.path))
     ordered = sorted(claims.judged, key=lambda mc: (mc[0].start, mc[0].end))
-    agreeing = tuple(finding(article, m) for m, c in ordered if c.agrees)
-    disagreeing = tuple(finding(article, m, c.reason) for m, c in ordered if not c.agrees)
+    said_by = claims.attribution
+    agreeing = tuple(finding(article, m, attribution=said_by.get(id(m))) for m, c in ordered if c.agrees)
+    disagreeing = tuple(finding(article, m, c.reason, said_by.get(id(m))) for m, c in ordered if not c.agrees)
     if claims.unresolved:
         unresolved = tuple(finding(article, m, f"'{m.text}' is relative and needs the article's publication date")
                            for m in sorted(claims.unresolved, key=lambda m: m.start))

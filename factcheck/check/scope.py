@@ -213,12 +213,20 @@ def _phrase_parts(mention: Mention, article: Article, settings: MatchSettings) -
     if compound and compound.group(1).lower() not in _compound_passthrough(lang):
         return own, [compound.group(1).lower()]    # "a five-boat attack" counts boats
     breakers = _phrase_breakers(lang)
+    # An amount names what it is the price of through a preposition: "$250,000 in campaign
+    # funds", "€2 million worth of loot", "£88m of jewellery".
+    linking = _amount_links(lang) if mention.unit else frozenset()
     phrase = []
     for word in after[: settings.uncounted_window]:
-        if word in breakers:
+        if word in breakers and word not in linking:
             break
         phrase.append(word)
     return own, phrase
+
+
+@lru_cache(maxsize=None)
+def _amount_links(lang: str) -> frozenset:
+    return frozenset(str(w).lower() for w in lexicon(lang).get("match_amount_links") or ())
 
 
 _COMPOUND = re.compile(r"[-‐‑](\w+)")

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence, Tuple
 
 import regex
 
 from factcheck.article import Article
+from factcheck.lang import lexicon
 from factcheck.mention import Mention
 
 from .events import DEFAULT_EVENT_SETTINGS, EventSettings, date_role, in_quotation, read_event
@@ -68,19 +70,35 @@ class ClaimSettings:
 
 DEFAULT_CLAIM_SETTINGS = ClaimSettings()
 
-_ATTRIBUTION = regex.compile(
-    r"\baccording\s+to\s+(?:the\s+)?((?:[\p{Lu}][\p{L}.’'-]*\s*){1,4}|police|officials|authorities)"
-    r"|((?:[\p{Lu}][\p{L}.’'-]*\s+){0,3}[\p{Lu}][\p{L}.’'-]*|police|officials|authorities)\s+(?:said|says|told)\b"
-    r"|\b(?:said|says)\s+((?:[\p{Lu}][\p{L}.’'-]*\s*){1,4})")
+@lru_cache(maxsize=None)
+def _attribution_patterns(lang: str):
+    """"according to X", "X said", "said X" from the lexicon's ``attribution_before`` /
+    ``attribution_after`` words; X a run of capitalised words or a generic authority."""
+    data = lexicon(lang)
+    before = sorted((str(w) for w in data.get("attribution_before") or ()), key=len, reverse=True)
+    after = sorted((str(w) for w in data.get("attribution_after") or ()), key=len, reverse=True)
+    generic = sorted((str(w) for w in data.get("attribution_generic") or ()), key=len, reverse=True)
+    name = r"(?:\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}|" + "|".join(map(regex.escape, generic)) + ")"
+    alt = lambda words: "|".join(regex.escape(w) for w in words) or "(?!)"  # noqa: E731
+    return (regex.compile(r"\b(?:" + alt(before) + r")\s+(?:the\s+)?(" + name + ")"),
+            regex.compile(r"(" + name + r")\s+(?:" + alt(after) + r")\b"))
 
 
-def attribution_of(text: str, sentence: Tuple[int, int]) -> Optional[str]:
-    """Who the sentence says gives its figures: "according to X", "X said", "said X"."""
-    m = _ATTRIBUTION.search(text, sentence[0], sentence[1])
-    if not m:
-        return None
-    who = next(g for g in m.groups() if g)
-    return " ".join(who.split()) or None
+@lru_cache(maxsize=None)
+def _calendar_words(lang: str) -> frozenset:
+    data = lexicon(lang)
+    return frozenset(str(w).lower() for key in ("weekdays", "months") for w in (data.get(key) or {}))
+
+
+def attribution_of(text: str, sentence: Tuple[int, int], lang: str = "en") -> Optional[str]:
+    """Who the sentence says gives its figures: "according to X", "X said", "said X"
+    (a weekday or month after "said" dates the statement and names nobody)."""
+    for pattern in _attribution_patterns(lang):
+        for m in pattern.finditer(text, sentence[0], sentence[1]):
+            who = " ".join(m.group(1).split()).rstrip(".")
+            if who and who.split()[0].lower() not in _calendar_words(lang):
+                return who
+    return None
 
 
 _OPEN_PAREN = regex.compile(r"\s*[(\[]\s*(?:about\s+|some\s+|around\s+|roughly\s+)?$", regex.I)
@@ -119,7 +137,7 @@ def build_claims(article: Article, mentions: Sequence[Mention],
             mention=mention, zone=zone,
             measure=reading.measure if reading else None, measure_cue=reading.cue if reading else None,
             part=bool(reading and reading.part), changed=bool(reading and reading.changed),
-            event=event.event, event_cue=event.cue, event_reason=event.reason, attribution=attribution_of(text, sentence),
+            event=event.event, event_cue=event.cue, event_reason=event.reason, attribution=attribution_of(text, sentence, settings.lang),
             published=article.published_at,
             date_role=date_role(text, mention, settings.lang) if mention.kind == "date" else None,
             quoted=in_quotation(text, mention.start), holder=reading.holder if reading else None,

@@ -174,6 +174,9 @@ class CrossSettings:
 
     Output:
     report_agreeing: also return "pass" verdicts for groups whose sources agree.
+    attributed_is_warning: a disagreement whose every value is attributed, each to its own
+        authority ("police said" / "according to the ministry"), is an ``attributed``
+        warning naming them, not an error.
     values: how wide each figure's interval is (:class:`factcheck.check.values.ValueSettings`):
         two figures agree when their intervals meet, as in the declared check.
     zones: the parts of the page compared (:mod:`factcheck.claims.zones`); background claims
@@ -240,6 +243,7 @@ class CrossSettings:
     report_agreeing: bool = True
     zones: Tuple[str, ...] = ("headline", "body")
     update_min_sources: int = 2
+    attributed_is_warning: bool = True
     values: ValueSettings = DEFAULT_VALUE_SETTINGS
     compare_dates: bool = True
     compare_ages: bool = True
@@ -849,8 +853,32 @@ def compare_figures(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: S
         subjects[subject] += 1
         if subjects[subject] > 1:
             subject = f"{subject} #{subjects[subject]}"
-        verdicts.append(over_time(_verdict(subject, group, failing), group, claim_maps, s))
+        verdicts.append(attributed(over_time(_verdict(subject, group, failing), group, claim_maps, s),
+                                   group, claim_maps, s))
     return verdicts
+
+
+def attributed(verdict: Verdict, group: Sequence[Candidate], claim_maps: Sequence[Mapping[int, Claim]],
+               s: CrossSettings) -> Verdict:
+    """A disagreement where each value comes from its own named authority ("10, police
+    said" / "12, the ministry said") is reported as *attributed*, a warning naming both:
+    the sources quote different people rather than contradict each other."""
+    if not s.attributed_is_warning or verdict.outcome != "fail" or verdict.kind != "disagreement" \
+            or not group or group[0].mention.kind != "quantity":
+        return verdict
+    by_value: Dict[str, set] = defaultdict(set)
+    for c in group:
+        claim = claim_maps[c.source].get(id(c.mention))
+        who = claim.attribution if claim is not None else None
+        if not who:
+            return verdict
+        by_value[describe(c.mention)].add(who.lower())
+    authorities = list(by_value.values())
+    if len(authorities) < 2 or any(a & b for i, a in enumerate(authorities) for b in authorities[i + 1:]):
+        return verdict
+    named = " vs ".join(f"{value} ({', '.join(sorted(who))})" for value, who in by_value.items())
+    return dataclasses.replace(verdict, outcome="warn", kind="attributed",
+                               message=f"{verdict.subject}, attributed: {named}")
 
 
 def over_time(verdict: Verdict, group: Sequence[Candidate], claim_maps: Sequence[Mapping[int, Claim]],
