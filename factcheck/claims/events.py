@@ -87,6 +87,20 @@ def _cue_in(text: str, start: int, end: int, lang: str, key: str = "event_backgr
     return None
 
 
+def _past_read_as_future(text: str, mention: Mention, published: Optional[dt.date],
+                         sentence: Tuple[int, int], settings: EventSettings) -> bool:
+    """A date without a year resolved weeks after publication in a sentence that does not
+    speak of the future ("the Nov. 13 Paris attacks that killed 130" in July): a past event,
+    of another year, not the story's."""
+    if published is None or mention.value is None or mention.expr is None or mention.expr.year is not None:
+        return False
+    period = safe_period(mention.value)
+    if period is None or (period.start - published).days <= settings.background_days:
+        return False
+    cues = _words_of(settings.lang, "cross_future_cues")
+    return not any(w.lower() in cues for w in _WORD.findall(text[sentence[0]:sentence[1]]))
+
+
 def old_date(mention: Mention, published: Optional[dt.date], settings: EventSettings) -> bool:
     """A resolved date ending more than ``background_days`` before publication."""
     if published is None or mention.kind != "date" or mention.value is None:
@@ -134,6 +148,9 @@ def read_event(text: str, mention: Mention, dates: Sequence[Mention], published:
     """
     if mention.kind == "date" and old_date(mention, published, settings):
         return EventReading("background", mention.text, "old")
+    if mention.kind == "date" and sentence is not None and _past_read_as_future(text, mention, published,
+                                                                               sentence, settings):
+        return EventReading("background", mention.text, "dated")
     if mention.kind == "date":
         other = _cue_in(text, max(0, mention.start - 40), mention.start, settings.lang, "event_other_cues")
         if other:
@@ -151,6 +168,10 @@ def read_event(text: str, mention: Mention, dates: Sequence[Mention], published:
         if date is not mention and start <= date.start < end and old_date(date, published, settings):
             return EventReading("background", date.text, "dated")
     if sentence is not None:
+        for date in dates:
+            if date is not mention and sentence[0] <= date.start < sentence[1] \
+                    and _past_read_as_future(text, date, published, sentence, settings):
+                return EventReading("background", date.text, "dated")
         opening_end = _SEGMENT_END.search(text, sentence[0], sentence[1])
         if opening_end is not None and opening_end.start() < mention.start \
                 and len(_WORD.findall(text[sentence[0]:opening_end.start()])) <= settings.intro_words:

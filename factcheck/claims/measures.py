@@ -21,7 +21,8 @@ from factcheck.mention import Mention
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 #: Punctuation that closes a figure's phrase: the measure word must stand in the same phrase.
-_PHRASE_END = regex.compile(r"[.;:!?()\[\]—–]|\s-\s|[\"“”]")
+#: A full stop closes it only before a capital or the line end ("U.S. citizens" stays one).
+_PHRASE_END = regex.compile(r"[;:!?()\[\]—–]|\.(?=\s+[\p{Lu}\"“]|\s*$)|\s-\s|[\"“”]")
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAUL
             found = _scan(later[: settings.words_after], lang, 0)
         listed = bool(found)
     if not found:
-        return MeasureReading(None, None, changed=changed)
+        return MeasureReading(None, None, part=_origin_part(text, mention, lang), changed=changed)
     # A predicate ("died") says more than a noun ("passengers"): "10 passengers died" gives deaths.
     distance, side, measure, cue, index = min(found, key=lambda f: (_is_noun_measure(f[2], lang), f[0], -f[1]))
     between = after[:index] if side == 0 and not listed else before[index + 1:] if not listed else ()
@@ -216,12 +217,19 @@ def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAUL
         part = True     # "killing two crewmembers and 10 ...", "killed two women and a man"
     if not part and _list_neighbour(text, start, mention.start, lang, backwards=True, people=True):
         part = True     # "two pilots and 10 passengers died": the list's last part
-    if not part and _ORIGIN.match(text, mention.end):
+    if not part and _origin_part(text, mention, lang):
         part = True     # "killed 10 from US": the ones from somewhere, a group within the toll
     return MeasureReading(measure, cue, part, changed)
 
 
-_ORIGIN = regex.compile(r"\s+(?:[\p{Ll}-]+\s+){0,2}(?:from\s+(?:the\s+)?\p{Lu}|of\s+(?:them|whom|the|those)\b)")
+_ORIGIN = regex.compile(r"\s+(?:[\p{Ll}-]+\s+){0,2}(?:from\s+(?:the\s+)?\p{Lu}|of\s+(?:them|whom)\b|of\s+(?:the|those)\s+(\S+))")
+
+
+def _origin_part(text: str, mention: Mention, lang: str) -> bool:
+    """"10 from US", "five of them", "nine of the dead": a group within a total. "Two of the
+    three victims" is a partitive of a counted group, left to the checks' own setting."""
+    m = _ORIGIN.match(text, mention.end)
+    return bool(m) and not (m.group(1) and _is_number(m.group(1), lang))
 
 
 def _label(text: str, mention: Mention, lang: str) -> bool:
@@ -230,7 +238,8 @@ def _label(text: str, mention: Mention, lang: str) -> bool:
     data = lexicon(lang)
     before_words = frozenset(str(w).lower() for w in data.get("measure_label_before") or ())
     after_words = frozenset(str(w).lower() for w in data.get("measure_label_after") or ())
-    previous = regex.search(r"(\p{L}+)\.?\s*(?:of\s+)?$", text[max(0, mention.start - 30):mention.start])
+    previous = regex.search(r"(\p{L}+)\.?\s*(?:of\s+)?(?:(?:at\s+least|about|around|some|nearly|almost)\s+)?$",
+                            text[max(0, mention.start - 40):mention.start], regex.I)
     following = regex.match(r"[\s-]*(\p{L}+)", text[mention.end:mention.end + 30])
     return bool((previous and previous.group(1).lower() in before_words)
                 or (following and following.group(1).lower() in after_words))
@@ -251,9 +260,9 @@ def _list_neighbour(text: str, lo: int, hi: int, lang: str, backwards: bool, peo
     if backwards:
         if people and regex.search(r"\b(?:a|an|one)\s+\p{L}+\s+and\s*$", window, regex.I):
             return hi - 1, hi       # "a man and two women"
-        for m in regex.finditer(r"(\d[\d,.]*|\b\p{L}+)\s+(?:[\p{L}.'’-]+\s+){0,3}and\s*$", window, overlapped=True):
-            if _is_number(m.group(1), lang):
-                return lo + m.start(1), lo + m.end(1)
+        for m in regex.finditer(r"(\d[\d,.]*|\b\p{L}+)\s+((?:[\p{L}.'’-]+\s+){0,3})and\s*$", window, overlapped=True):
+            if _is_number(m.group(1), lang) and not _scan(_words(m.group(2), 0, len(m.group(2))), lang, 0):
+                return lo + m.start(1), lo + m.end(1)   # (not "25 people were killed and 40 ...")
         return None
     m = regex.match(r"\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:and|or)\s+(\d[\d,.]*|\p{L}+)\b", window)
     if not m:
