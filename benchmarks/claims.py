@@ -171,6 +171,7 @@ def score_cross(corpus: Corpus, cross: dict, flags: dict, name: str) -> CrossTal
             continue
         reading = (flags or {}).get(verdict.finding_id) or {}
         truth = reading.get("truth")
+        truth = "false" if truth is False else truth        # YAML reads a bare false as a boolean
         if truth in ("real", "update", "false"):
             setattr(tally, truth, getattr(tally, truth) + 1)
             continue

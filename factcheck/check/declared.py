@@ -591,9 +591,11 @@ def over_time(fact: Fact, verdicts: Mapping[str, Verdict], articles: Mapping[str
                 before = settings.outdated_when_order_unknown and published.day <= held_from.day
             if before:
                 given = f"as of {held_from.describe()}" if fact.as_of else f"first given {held_from.describe()}"
+                said = ", ".join(dict.fromkeys(describe_quantity(f.mention.value, f.mention.qualifier)
+                                               for f in verdict.findings))
                 verdict = dataclasses.replace(
                     verdict, outcome="warn", kind="outdated",
-                    message=f"outdated: says {', '.join(f.mention.text for f in verdict.findings)}, published "
-                            f"{published.describe()}, before the declared {verdict.expected} ({given})")
+                    message=f"says {said}, published {published.describe()}, before the declared "
+                            f"{verdict.expected} held ({given})")
         out[display] = verdict
     return out

@@ -174,6 +174,9 @@ class CrossSettings:
 
     Output:
     report_agreeing: also return "pass" verdicts for groups whose sources agree.
+    measure_pairs: a story measure that moves (deaths, injuries, arrests, ...) for which every
+        source states one value only is compared source against source, however the
+        sentences are phrased: they are the story's toll.
     attributed_is_warning: a disagreement whose every value is attributed, each to its own
         authority ("police said" / "according to the ministry"), is an ``attributed``
         warning naming them, not an error.
@@ -244,6 +247,7 @@ class CrossSettings:
     zones: Tuple[str, ...] = ("headline", "body")
     update_min_sources: int = 2
     attributed_is_warning: bool = True
+    measure_pairs: bool = True
     values: ValueSettings = DEFAULT_VALUE_SETTINGS
     compare_dates: bool = True
     compare_ages: bool = True
@@ -347,10 +351,14 @@ def relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_SETTINGS) 
 
 # --------------------------------------------------------------------------- facts
 
-def belongs_to_fact(mention: Mention, article: Article, fact: Fact) -> bool:
-    """Is ``mention`` one the declared ``fact`` already checks (kind + ``of`` + ``unit`` +
-    ``context``)? The matcher's own scope rule, so the two never disagree about it."""
-    return bool(in_scope(fact, mention, article))
+def belongs_to_fact(mention: Mention, article: Article, fact: Fact, claim: Optional[Claim] = None) -> bool:
+    """Is ``mention`` one the declared ``fact`` already checks? The declared check's own
+    binding rule (zone, event, measure, ``of``, ``unit``, ``context``), so the two never
+    disagree about it."""
+    if claim is None:
+        return bool(in_scope(fact, mention, article))
+    from factcheck.check.declared import binds   # late: the declared check imports this module's peers
+    return binds(fact, claim, article)
 
 
 # --------------------------------------------------------------------------- alignment
@@ -398,7 +406,7 @@ def candidates(source: int, article: Article, mentions: Sequence[Mention], facts
         if span[0] == span[1]:
             continue
         sentence = article.text[span[0]:span[1]]
-        if any(belongs_to_fact(m, article, f) for f in facts):
+        if any(belongs_to_fact(m, article, f, claim) for f in facts):
             continue
         if span not in token_cache:
             token_cache[span] = tokens(sentence, span[0], s.lang)
@@ -680,6 +688,38 @@ def _opposite_bounds(cands: Sequence[Candidate], idf, s: CrossSettings) -> List[
     return out
 
 
+def _one_value_per_source(by_source: Mapping[Tuple[int, str], Sequence[Candidate]], idf,
+                          s: CrossSettings) -> List[Pair]:
+    """A story measure (deaths, injuries, arrests: a predicate of the lexicon's, not a noun)
+    for which every source states one value only: the sources' values are the same figure
+    however differently they phrase it ("50 killed in Vegas rampage" / "59 dead in Las Vegas
+    shooting"), so they are paired without the similarity threshold."""
+    measures = _story_measures(s.lang)
+    keys = {key for (_, key) in by_source if key in measures}
+    out: List[Pair] = []
+    for key in sorted(keys):
+        singles = []
+        for (source, k), cs in sorted(by_source.items()):
+            if k != key or not cs:
+                continue
+            if not _univocal(cs, s):
+                break                   # a source gives several values: leave it to alignment
+            singles.append(cs[0])
+        else:
+            for i, a in enumerate(singles):
+                for b in singles[i + 1:]:
+                    rel, why = relation(a.mention, b.mention, s)
+                    if rel in (DIFFER, DRIFT):
+                        out.append(Pair(a, b, similarity(a, b, idf, s), rel, why))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _story_measures(lang: str) -> FrozenSet[str]:
+    return frozenset(name for name, entry in (lexicon(lang).get("measures") or {}).items()
+                     if not (entry or {}).get("noun") and (entry or {}).get("moves"))
+
+
 def _days_apart_within(a: Mention, b: Mention, days: int) -> bool:
     """Are both dates single days at most ``days`` apart (a slipped weekday, not another event)?"""
     pa, pb = safe_period(a.value), safe_period(b.value)
@@ -810,6 +850,8 @@ def compare_figures(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: S
         outliers += _nearest_consensus(cands, idf, s, mentions)
     if s.opposite_bounds_threshold is not None:
         outliers += _opposite_bounds(cands, idf, s)
+    if s.measure_pairs:
+        outliers += _one_value_per_source(by_source, idf, s)
     forced = {(id(p.a), id(p.b)) for p in outliers}
     conflicts = []
     seen = set()
