@@ -77,11 +77,21 @@ def _hinge_words(lang: str) -> frozenset:
     return frozenset(str(w).lower() for w in lexicon(lang).get("event_relative_hinges") or ())
 
 
+@lru_cache(maxsize=None)
+def _cues_by_first(lang: str, key: str):
+    index: dict = {}
+    for cue in _cues(lang, key):
+        if cue:
+            index.setdefault(cue[0], []).append(cue)
+    return index
+
+
 def _cue_in(text: str, start: int, end: int, lang: str, key: str = "event_background_cues") -> Optional[str]:
     words = [(m.group(), stem(m.group(), lang)) for m in _WORD.finditer(text, start, end)]
     stems = [s for _, s in words]
-    for i in range(len(stems)):
-        for cue in _cues(lang, key):
+    index = _cues_by_first(lang, key)
+    for i, first in enumerate(stems):
+        for cue in index.get(first, ()):
             if tuple(stems[i:i + len(cue)]) == cue:
                 return " ".join(w for w, _ in words[i:i + len(cue)])
     return None

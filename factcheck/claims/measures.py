@@ -48,10 +48,12 @@ class MeasureReading:
     holder: Optional[str] = None  # an age's person, as written ("Kafoury" in "Kafoury, 63,")
 
 
+@lru_cache(maxsize=None)
 def _suffixes(lang: str) -> Tuple[str, ...]:
     return tuple(sorted((str(s) for s in lexicon(lang).get("match_context_suffixes") or ()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str, lang: str = "en") -> str:
     word = word.lower().replace("’", "'")
     for suffix in _suffixes(lang):
@@ -232,42 +234,59 @@ def _origin_part(text: str, mention: Mention, lang: str) -> bool:
     return bool(m) and not (m.group(1) and _is_number(m.group(1), lang))
 
 
+@lru_cache(maxsize=None)
+def _patterns(lang: str):
+    """The list and label patterns, built from the lexicon once per language."""
+    data = lexicon(lang)
+    alt = lambda key: "|".join(regex.escape(str(w)) for w in sorted(data.get(key) or (), key=len, reverse=True)) \
+        or "(?!)"  # noqa: E731
+    joiners, singles, fillers = alt("measure_list_joiners"), alt("measure_list_singletons"), alt("measure_label_fillers")
+    return {
+        "label_before": regex.compile(r"(\p{L}+)\.?\s*(?:(?:" + fillers + r")\s+){0,3}$", regex.I),
+        "label_after": regex.compile(r"[\s-]*(\p{L}+)"),
+        "single_before": regex.compile(r"\b(?:" + singles + r")\s+\p{L}+\s+(?:" + joiners + r")\s*$", regex.I),
+        "number_before": regex.compile(r"(\d[\d,.]*|\b\p{L}+)\s+((?:[\p{L}.'’-]+\s+){0,3})(?:" + joiners + r")\s*$"),
+        "after": regex.compile(r"\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:" + joiners + r")\s+(\d[\d,.]*|\p{L}+)\b"),
+        "singles": frozenset(str(w).lower() for w in data.get("measure_list_singletons") or ()),
+        "label_before_words": frozenset(str(w).lower() for w in data.get("measure_label_before") or ()),
+        "label_after_words": frozenset(str(w).lower() for w in data.get("measure_label_after") or ()),
+        "offsets": frozenset(str(w).lower() for w in data.get("measure_offset_words") or ()),
+    }
+
+
 def _label(text: str, mention: Mention, lang: str) -> bool:
     """"Magnitude 6.1", "6.1 magnitude", "Flight 370", "lap 13": a figure that names or
     grades something, never a count of it."""
-    data = lexicon(lang)
-    before_words = frozenset(str(w).lower() for w in data.get("measure_label_before") or ())
-    after_words = frozenset(str(w).lower() for w in data.get("measure_label_after") or ())
-    previous = regex.search(r"(\p{L}+)\.?\s*(?:of\s+)?(?:(?:at\s+least|about|around|some|nearly|almost)\s+)?$",
-                            text[max(0, mention.start - 40):mention.start], regex.I)
-    following = regex.match(r"[\s-]*(\p{L}+)", text[mention.end:mention.end + 30])
-    return bool((previous and previous.group(1).lower() in before_words)
-                or (following and following.group(1).lower() in after_words))
+    p = _patterns(lang)
+    previous = p["label_before"].search(text, max(0, mention.start - 40), mention.start)
+    following = p["label_after"].match(text, mention.end, min(len(text), mention.end + 30))
+    return bool((previous and previous.group(1).lower() in p["label_before_words"])
+                or (following and following.group(1).lower() in p["label_after_words"]))
 
 
 def _offset(text: str, mention: Mention, end: int, lang: str) -> bool:
     """"six laps later", "three days earlier": a distance from something, not a count."""
     words = [w.lower() for _, _, w in _words(text, mention.end, end)[:3]]
-    offsets = frozenset(str(w).lower() for w in lexicon(lang).get("measure_offset_words") or ())
-    return any(w in offsets for w in words[:3])
+    return any(w in _patterns(lang)["offsets"] for w in words)
 
 
 def _list_neighbour(text: str, lo: int, hi: int, lang: str, backwards: bool, people: bool = False):
     """The span of a figure joined to this one by "and" within its phrase ("two crewmembers
     and 10"), walking backwards from ``hi`` or forwards from ``lo``; ``people`` also accepts
     "and a/an/one <noun>" ahead ("two women and a man")."""
+    p = _patterns(lang)
     window = text[lo:hi]
     if backwards:
-        if people and regex.search(r"\b(?:a|an|one)\s+\p{L}+\s+and\s*$", window, regex.I):
+        if people and p["single_before"].search(window):
             return hi - 1, hi       # "a man and two women"
-        for m in regex.finditer(r"(\d[\d,.]*|\b\p{L}+)\s+((?:[\p{L}.'’-]+\s+){0,3})and\s*$", window, overlapped=True):
+        for m in p["number_before"].finditer(window, overlapped=True):
             if _is_number(m.group(1), lang) and not _scan(_words(m.group(2), 0, len(m.group(2))), lang, 0):
                 return lo + m.start(1), lo + m.end(1)   # (not "25 people were killed and 40 ...")
         return None
-    m = regex.match(r"\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:and|or)\s+(\d[\d,.]*|\p{L}+)\b", window)
+    m = p["after"].match(window)
     if not m:
         return None
-    if _is_number(m.group(1), lang) or (people and m.group(1).lower() in ("a", "an", "one", "another")):
+    if _is_number(m.group(1), lang) or (people and m.group(1).lower() in p["singles"]):
         return lo + m.start(1), lo + m.end(1)
     return None
 
