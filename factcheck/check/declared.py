@@ -449,6 +449,8 @@ def _may_contradict_date(claim: Claim, settings: MatchSettings) -> bool:
         return False
     if claim.quoted and mention.relative:
         return False
+    if claim.conversion:
+        return False            # "(7:30 p.m. ET Saturday)": the same moment in another zone
     return True
 
 

@@ -37,7 +37,8 @@ class Claim:
     date_role:   for dates, "report" ("police said Wednesday") or "event".
     quoted:      it stands inside a direct quotation (a relative date there is the speaker's).
     conversion:  an amount in parentheses right after another one ("€110bn ($158bn)", "230 km
-                 (140 miles)"): the outlet's conversion, not a figure of its own.
+                 (140 miles)"), or a day in another time zone ("9 a.m. Sunday (7:30 p.m. ET
+                 Saturday)"): the outlet's conversion, not a figure of its own.
     """
 
     mention: Mention
@@ -116,6 +117,24 @@ def _converted(text: str, mention: Mention, unit_ends: Sequence[int]) -> bool:
     return any(opened - 3 <= end <= opened for end in unit_ends)
 
 
+@lru_cache(maxsize=None)
+def _time_zones(lang: str) -> frozenset:
+    return frozenset(str(w).lower() for w in lexicon(lang).get("not_figure_time_zones") or ())
+
+
+def _zone_converted(text: str, mention: Mention, date_ends: Sequence[int], lang: str) -> bool:
+    """"9 a.m. Sunday (7:30 p.m. ET Saturday)": the day in parentheses is the same moment in
+    another time zone, not a second date."""
+    opened = text.rfind("(", max(0, mention.start - 25), mention.start)
+    if opened == -1 or ")" in text[opened:mention.start]:
+        return False
+    closed = text.find(")", mention.end, mention.end + 25)
+    inside = text[opened:closed if closed != -1 else mention.end + 25].lower()
+    if not any(regex.search(r"\b" + regex.escape(zone) + r"\b", inside) for zone in _time_zones(lang)):
+        return False
+    return any(opened - 40 <= end <= opened for end in date_ends)
+
+
 def build_claims(article: Article, mentions: Sequence[Mention],
                  settings: ClaimSettings = DEFAULT_CLAIM_SETTINGS,
                  zones: Optional[Sequence[Zone]] = None,
@@ -127,6 +146,7 @@ def build_claims(article: Article, mentions: Sequence[Mention],
         zones = page_zones(text, article.body_start, article.title, settings.lang)
     dates = [m for m in mentions if m.kind == "date"]
     by_end = sorted(m.end for m in mentions if m.kind == "quantity" and m.unit)
+    date_ends = sorted(m.end for m in mentions if m.kind == "date")
     out = []
     for mention in mentions:
         zone = zone_at(zones, mention.start)
@@ -141,5 +161,6 @@ def build_claims(article: Article, mentions: Sequence[Mention],
             published=article.published_at,
             date_role=date_role(text, mention, settings.lang) if mention.kind == "date" else None,
             quoted=in_quotation(text, mention.start), holder=reading.holder if reading else None,
-            conversion=mention.kind == "quantity" and _converted(text, mention, by_end)))
+            conversion=(mention.kind == "quantity" and _converted(text, mention, by_end))
+            or (mention.kind == "date" and _zone_converted(text, mention, date_ends, settings.lang))))
     return tuple(out)

@@ -186,8 +186,9 @@ class CrossSettings:
         and parts of a total ("10 Americans among 12 dead") are never compared.
     update_min_sources: a later, higher value of a measure that moves up (a toll) is an
         *update*, not a disagreement, when no value is lower than the one before it in
-        publication order and the latest value is given by at least this many sources or
-        its sentence says it changed ("rose to"). Anything else stays a disagreement, so
+        publication order and the latest value is given by at least this many sources (the
+        same wire sentence in several outlets counting once) or its sentence says it
+        changed ("rose to"). Anything else stays a disagreement, so
         one later article with a changed figure still fails.
     compare_dates: align and compare dates (not only quantities).
     compare_ages: key a bare whole number set off by commas after a name
@@ -944,7 +945,8 @@ def over_time(verdict: Verdict, group: Sequence[Candidate], claim_maps: Sequence
         if low_b > low_a and key_b[:2] == key_a[:2] and values[0][3].published.at is None:
             return verdict                          # same day, times unknown: order unknown
     latest = values[-1][1]
-    givers = {v[2].source for v in values if v[1] == latest}
+    # Syndicated copy (one wire sentence carried by several outlets) is one voice.
+    givers = {_voice(v[2]) for v in values if v[1] == latest}
     if len(givers) < s.update_min_sources and not any(v[3].changed for v in values if v[1] == latest):
         return verdict
     steps, last = [], None
@@ -955,6 +957,13 @@ def over_time(verdict: Verdict, group: Sequence[Candidate], claim_maps: Sequence
             last = low
     return dataclasses.replace(verdict, outcome="warn", kind="update",
                                message=f"{verdict.subject} changed over time: " + " -> ".join(steps))
+
+
+def _voice(c: Candidate) -> str:
+    """Who says it, for counting sources: the sentence as written, so that outlets carrying
+    the same wire copy count once."""
+    start, end = c.sentence
+    return " ".join(c.article.text[start:end].lower().split())
 
 
 def describe(m: Mention) -> str:
