@@ -174,9 +174,15 @@ class CrossSettings:
 
     Output:
     report_agreeing: also return "pass" verdicts for groups whose sources agree.
+    uncompared_keys: keys never compared on their own: a bare duration ("4 months", "20.5
+        months") says how long something lasted, and different things last; ages have their
+        own key.
     measure_pairs: a story measure that moves (deaths, injuries, arrests, ...) for which every
         source states one value only is compared source against source, however the
         sentences are phrased: they are the story's toll.
+    one_value_all_keys: apply ``measure_pairs`` to every quantity key, not only the story's
+        moving measures. Off: measured on Giveme5W1H it catches 42 % of injected changes
+        instead of 39 % but raises 37 failures on the clean clusters instead of 11.
     attributed_is_warning: a disagreement whose every value is attributed, each to its own
         authority ("police said" / "according to the ministry"), is an ``attributed``
         warning naming them, not an error.
@@ -249,6 +255,8 @@ class CrossSettings:
     update_min_sources: int = 2
     attributed_is_warning: bool = True
     measure_pairs: bool = True
+    uncompared_keys: Tuple[str, ...] = ("year", "month", "week", "day", "hour", "minute", "second")
+    one_value_all_keys: bool = False
     values: ValueSettings = DEFAULT_VALUE_SETTINGS
     compare_dates: bool = True
     compare_ages: bool = True
@@ -290,7 +298,10 @@ def quantity_relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_S
         return AGREE, ""
     if as_quantity(a.value) is None or as_quantity(b.value) is None:
         return AGREE, ""                      # unreadable: say nothing rather than guess
-    verdict = compare_values(_said(a), _said(b), "cross", s.values)
+    # Aligned under one key, a figure written without its unit is in the other's ("a 32-year-old"
+    # and "Smith, 32,"): compare the numbers.
+    with_units = bool(a.unit) and bool(b.unit)
+    verdict = compare_values(_said(a, with_units), _said(b, with_units), "cross", s.values)
     if verdict.outcome == "agree":
         return AGREE, ""
     classes = {qualifier_class(a.qualifier, s.lang), qualifier_class(b.qualifier, s.lang)}
@@ -301,8 +312,8 @@ def quantity_relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_S
     return DIFFER, verdict.reason or "different figures"
 
 
-def _said(m: Mention) -> Said:
-    return Said(m.value, m.qualifier, m.vague, m.unit, m.text)
+def _said(m: Mention, unit: bool = True) -> Said:
+    return Said(m.value, m.qualifier, m.vague, m.unit if unit else None, m.text)
 
 
 @lru_cache(maxsize=None)
@@ -380,6 +391,11 @@ class Candidate:
     future: bool = False                # the sentence speaks of the future ("will", "is due to")
 
 
+def _proportion(m: Mention) -> bool:
+    number = as_quantity(m.value)
+    return not m.unit and number is not None and all(0 < v < 1 for v in number)
+
+
 def compared_claim(claim: Optional[Claim], s: "CrossSettings") -> bool:
     """Only claims about the story's own event, in the zones compared, are compared: a
     caption, a byline, a related-links list or a background event says nothing about what
@@ -419,7 +435,11 @@ def candidates(source: int, article: Article, mentions: Sequence[Mention], facts
             continue
         if s.skip_fragments and m.kind == "quantity" and _fragment(article.text, m.start):
             continue
+        if m.kind == "quantity" and _proportion(m):
+            continue                    # "one in three", "two-thirds": a share, not a count
         key = _key(m, toks, article.text, s)
+        if key in s.uncompared_keys:
+            continue                    # "4 months" vs "20 months": durations of different things
         if claim is not None and claim.measure and m.kind == "quantity" and not m.unit and key != "age" \
                 and counted_key(m.counted, s.lang)[1]:
             # A generic or missing counted noun ("12 people", "killing 12"): the measure says
@@ -696,7 +716,8 @@ def _one_value_per_source(by_source: Mapping[Tuple[int, str], Sequence[Candidate
     however differently they phrase it ("50 killed in Vegas rampage" / "59 dead in Las Vegas
     shooting"), so they are paired without the similarity threshold."""
     measures = _story_measures(s.lang)
-    keys = {key for (_, key) in by_source if key in measures}
+    keys = {key for (_, key) in by_source
+            if key in measures or (s.one_value_all_keys and not key.startswith("date") and key != "age")}
     out: List[Pair] = []
     for key in sorted(keys):
         singles = []
