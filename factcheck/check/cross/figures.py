@@ -174,6 +174,9 @@ class CrossSettings:
 
     Output:
     report_agreeing: also return "pass" verdicts for groups whose sources agree.
+    nearest_consensus_close_ratio: an article stating several values under a key may still
+        have its lone value compared with a consensus when that value is within this ratio of
+        the consensus value and the article does not state the consensus value itself.
     consensus_of_small_stories: in a story of n sources, the consensus rules need at most
         n - 1 agreeing sources (never fewer than two): a three-outlet story can never show
         three sources against a lone value. Measured on BASIL: weekday changes caught 3 -> 14
@@ -259,6 +262,7 @@ class CrossSettings:
     update_min_sources: int = 2
     attributed_is_warning: bool = True
     measure_pairs: bool = True
+    nearest_consensus_close_ratio: float = 1.5
     consensus_of_small_stories: bool = True
     uncompared_keys: Tuple[str, ...] = ("year", "month", "week", "day", "hour", "minute", "second")
     one_value_all_keys: bool = False
@@ -663,8 +667,7 @@ def _nearest_consensus(cands: Sequence[Candidate], idf, s: CrossSettings,
         for c in group:
             own = [o for o in group if o.source == c.source]
             dated = c.mention.kind == "date"
-            if s.nearest_consensus_univocal and not dated and not _univocal(own, s):
-                continue                # its article states several values here: which one is "the" figure?
+            several = s.nearest_consensus_univocal and not dated and not _univocal(own, s)
             others = [o for o in group if o.source != c.source]
             if any(_same_value(c.mention, o.mention) for o in others):
                 continue                # someone else states this value too: not alone
@@ -672,6 +675,12 @@ def _nearest_consensus(cands: Sequence[Candidate], idf, s: CrossSettings,
             if not scored:
                 continue
             sim, _, nearest = max(scored, key=lambda t: (t[0], -t[1]))
+            if several and (any(_same_value(nearest.mention, o.mention) for o in own)
+                            or _ratio(c.mention, nearest.mention) > s.nearest_consensus_close_ratio):
+                # Its article states several values here: only a value close to the consensus,
+                # in an article that does not also state the consensus value, is "the" figure
+                # changed ("1,900" where four sources say 1,500 and its article says it nowhere).
+                continue
             if dated:
                 if sim < s.nearest_consensus_date_threshold:
                     continue
@@ -778,8 +787,16 @@ def _sentence_dates(c: Candidate, mentions: Sequence[Sequence[Mention]]) -> Froz
 
 
 def _dated_apart(a: FrozenSet[str], b: FrozenSet[str]) -> bool:
-    """Does one sentence date its figure to a time the other sentence does not mention?"""
-    return a != b
+    """Does one sentence date its figure to a time the other sentence does not mention? Two
+    sentences dated by overlapping periods ("last week" / "earlier this month, last week")
+    speak of the same time."""
+    if a == b:
+        return False
+    if not a or not b:
+        return True
+    periods_a = [p for p in (safe_period(v) for v in a) if p is not None]
+    periods_b = [p for p in (safe_period(v) for v in b) if p is not None]
+    return not any(x.start <= y.end and y.start <= x.end for x in periods_a for y in periods_b)
 
 
 def _univocal(cs: Sequence[Candidate], s: CrossSettings) -> bool:
