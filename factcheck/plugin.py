@@ -136,6 +136,9 @@ class _FactsItem(pytest.Item):
     def repr_failure(self, excinfo, style=None):
         if excinfo.errisinstance(FactCheckFailed):
             return render_verdict(excinfo.value.verdict, note=self.note)
+        if excinfo.errisinstance((FindingWarning, FactNotMentionedWarning)):
+            # "-W error::factcheck.FindingWarning": the warning is the report, not a traceback.
+            return f"{type(excinfo.value).__name__}: {excinfo.value}"
         if excinfo.errisinstance((ArticleError, CheckUnavailable)):
             return str(excinfo.value)
         return super().repr_failure(excinfo, style=style)
@@ -191,6 +194,8 @@ class CrossSourceItem(_FactsItem):
     def repr_failure(self, excinfo, style=None):
         if excinfo.errisinstance(CrossSourceFailed):
             return render_cross_source(excinfo.value.outcome, excinfo.value.facts_display)
+        if excinfo.errisinstance(FindingWarning):
+            return f"{type(excinfo.value).__name__}: {excinfo.value}"
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):

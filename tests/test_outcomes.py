@@ -109,3 +109,16 @@ def test_new_fact_keys_are_checked_at_their_line(pytester, entry, message):
     result = pytester.runpytest_inprocess(*QUIET)
     result.stdout.fnmatch_lines([f"*{message}"])
     assert "Traceback" not in result.stdout.str()
+
+
+def test_warnings_made_errors_fail_with_one_plain_line(nice):
+    nice.makefile(".yaml", facts=SOURCES + "facts:\n  - id: nice-deaths\n    number: 84\n"
+                                           "    qualifier: at least\n    of: [killed, dead]\n"
+                                           "  - id: marathon\n    number: 42\n    context: [marathon]\n")
+    result = nice.runpytest_inprocess("-W", "error::factcheck.FindingWarning",
+                                      "-W", "error::factcheck.plugin.FactNotMentionedWarning", *QUIET)
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["FindingWarning: outdated: says at least 60*",
+                                 "FactNotMentionedWarning: fact 'marathon' is mentioned by no article*"])
+    assert "Traceback" not in out and "pluggy/_" not in out and len(out.splitlines()) < 80
