@@ -65,7 +65,7 @@ RESERVED_IDS = (CROSS_SOURCE_ID, UNREADABLE_ID)
 
 TOP_KEYS = ("articles", "published", "sources", "facts", "cross_source", "accept")
 FACT_KEYS = ("id", "number", "qualifier", "of", "unit", "context", "not", "zones", "moves", "as_of",
-             "date", "name", "aliases", "known", "note")
+             "date", "name", "aliases", "age", "known", "note")
 #: ``moves:``: how a figure may evolve over time ("up" for tolls and totals).
 MOVES = ("up", "down", "either")
 #: Zones a declared fact binds to unless it says ``zones:`` (see factcheck/claims/zones.py):
@@ -77,7 +77,7 @@ VALUE_KEYS = ("number", "date", "name")
 KIND_OF_VALUE_KEY: Mapping[str, FactKind] = {"number": "quantity", "date": "date", "name": "person"}
 #: Keys that only make sense for one kind of fact.
 KEYS_FOR_VALUE = {"qualifier": "number", "of": "number", "unit": "number", "moves": "number",
-                  "aliases": "name"}
+                  "aliases": "name", "age": "name"}
 FACT_ID = re.compile(r"^[\w.-]+$")
 
 
@@ -104,6 +104,7 @@ class Fact:
     date: Optional[str] = None               # ISO as declared: YYYY-MM-DD | YYYY-MM | YYYY | START/END
     name: Optional[str] = None
     aliases: Tuple[str, ...] = ()
+    age: Optional[int] = None                # ``age:`` beside ``name:``: that person's age
     known: Mapping[str, str] = field(default_factory=dict)   # article path (as in node ids) -> reason
     known_lines: Mapping[str, int] = field(default_factory=dict)
     note: str = ""                           # free text shown with a failure
@@ -384,7 +385,7 @@ def _fact(entry: LineMap, err: _Errors) -> Fact:
     elif value_key == "date":
         fields.update(date=_declared_date(entry, err))
     else:
-        fields.update(name=err.text(entry, "name"), aliases=err.strings(entry, "aliases"))
+        fields.update(name=err.text(entry, "name"), aliases=err.strings(entry, "aliases"), age=_age(entry, err))
     known, known_lines = _known(entry, err)
     return Fact(known=known, known_lines=known_lines, **fields)
 
@@ -401,6 +402,15 @@ def _zones(entry: LineMap, err: _Errors) -> Tuple[str, ...]:
     if zones:
         return zones
     return DEFAULT_NAME_ZONES if entry.get("name") is not None else DEFAULT_FACT_ZONES
+
+
+def _age(entry: LineMap, err: _Errors) -> Optional[int]:
+    value = entry.get("age")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 130:
+        err.fail(entry, "age", f"age: {value!r} is not an age in years (a whole number, 0 to 130)")
+    return value
 
 
 def _moves(entry: LineMap, err: _Errors) -> Optional[str]:

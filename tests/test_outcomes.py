@@ -122,3 +122,14 @@ def test_warnings_made_errors_fail_with_one_plain_line(nice):
     result.stdout.fnmatch_lines(["FindingWarning: outdated: says at least 60*",
                                  "FactNotMentionedWarning: fact 'marathon' is mentioned by no article*"])
     assert "Traceback" not in out and "pluggy/_" not in out and len(out.splitlines()) < 80
+
+
+def test_a_declared_age_binds_that_persons_age_only(pytester):
+    pytester.makefile(".txt", a="Suspect arrested\n\nCesar Sayoc, 56, was arrested in Florida, officials said.\n",
+                      b="Suspect arrested\n\nCesar Sayoc, 57, of Aventura, was charged. His lawyer, Ann Lee, 56, spoke.\n")
+    pytester.makefile(".yaml", facts="published: 2018-10-26\ncross_source: false\nfacts:\n"
+                                     "  - id: suspect\n    name: Cesar Sayoc\n    age: 56\n")
+    result = pytester.runpytest_inprocess(*QUIET)
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*says 57 for Cesar Sayoc, declared 56*",
+                                 "  declared: Cesar Sayoc (56)  (facts.yaml:4)"])

@@ -97,6 +97,11 @@ def judge(fact: Fact, mention: Mention, settings: MatchSettings = DEFAULT_SETTIN
             if inconsistent is not None:
                 return inconsistent
         return compare_date(fact.date, value, settings.dates)
+    if mention.kind == "quantity":          # the declared person's age
+        said = as_quantity(mention.value)
+        if said is not None and min(said) <= fact.age <= max(said):
+            return AGREES
+        return Comparison(False, f"says {mention.text} for {fact.name}, declared {fact.age}")
     same_spelling, near_miss = names or name_functions()
     accepted = declared_names(fact)
     written = str(mention.value if mention.value is not None else mention.text)
@@ -216,7 +221,8 @@ def binds(fact: Fact, claim: Claim, article: Article, settings: MatchSettings = 
     ``of: [dead]``); one whose measure is another ("200 people were injured") never does.
     """
     mention = claim.mention
-    if fact.kind != mention.kind or claim.zone not in fact.zones:
+    ages = fact.kind == "person" and fact.age is not None and mention.kind == "quantity"
+    if (fact.kind != mention.kind and not ages) or claim.zone not in fact.zones:
         return False
     if fact.kind != "person" and claim.background and not (fact.kind == "date" and claim.event_reason == "old"):
         return False            # (a declared date says which past day matters: drift decides)
@@ -239,7 +245,18 @@ def binds(fact: Fact, claim: Claim, article: Article, settings: MatchSettings = 
             return False        # "two-thirds of the vote" is no count of votes
     if fact.kind == "person" and article.text[max(0, mention.start - 1):mention.start] == "@":
         return False            # a social-media handle ("@AnoosheMushtaq"), not a name as written
+    if fact.kind == "person" and mention.kind == "quantity":
+        return _age_of_declared_person(fact, claim)
     return in_scope(fact, mention, article, settings, counts)
+
+
+def _age_of_declared_person(fact: Fact, claim: Claim) -> bool:
+    """``age:`` beside ``name:`` binds the ages the claims stage ties to that person
+    ("Cesar Sayoc, 56,"): the holder's name must end with an accepted spelling's surname."""
+    if fact.age is None or claim.measure != "age" or not claim.holder:
+        return False
+    surnames = {n.split()[-1].lower() for n in declared_names(fact) if n.split()}
+    return claim.holder.split()[-1].lower() in surnames
 
 
 def _proportion(mention: Mention) -> bool:
@@ -330,7 +347,8 @@ def expected_text(fact: Fact) -> str:
     if fact.kind == "date":
         return str(fact.date)
     names = declared_names(fact)
-    return names[0] + (f" (or {', '.join(names[1:])})" if len(names) > 1 else "")
+    text = names[0] + (f" (or {', '.join(names[1:])})" if len(names) > 1 else "")
+    return text + (f" ({fact.age})" if fact.age is not None else "")
 
 
 def _plural(n: int, word: str) -> str:
