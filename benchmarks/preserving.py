@@ -21,7 +21,7 @@ from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence,
 from factcheck.article import Article
 from factcheck.lang import lexicon
 from factcheck.mention import Mention
-from factcheck.testing.mutate import Edit, Injection, number_in, quantity_identity, shared_values
+from factcheck.testing.mutate import Edit, Injection, number_in, quantity_identity, same_case, shared_values
 
 #: Rewrite types, in the order the report shows them.
 PRESERVING_KINDS = ("separators", "number-word", "qualifier-synonym", "date-format", "title")
@@ -52,15 +52,6 @@ _DATE_CORE = {
 
 
 # --------------------------------------------------------------------------- small helpers
-
-
-def same_case(word: str, like: str) -> str:
-    """``word`` capitalised as ``like`` is, so a rewrite at a sentence start stays capitalised."""
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 @lru_cache(maxsize=None)

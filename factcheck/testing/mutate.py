@@ -105,7 +105,8 @@ def times_ten(number: str) -> Optional[str]:
     return format(value.normalize(), "f")
 
 
-def _same_case(word: str, like: str) -> str:
+def same_case(word: str, like: str) -> str:
+    """``word`` capitalised as ``like`` is, so a rewrite at a sentence start stays capitalised."""
     if like.isupper() and len(like) > 1:
         return word.upper()
     if like[:1].isupper():
@@ -135,7 +136,7 @@ def _moved_word(text: str, words: Mapping[str, int], names: Mapping[int, str], s
             continue
         first = min(names)
         moved = names[(n - first + step) % size + first]
-        return Edit(m.start(), m.end(), _same_case(moved, m.group()))
+        return Edit(m.start(), m.end(), same_case(moved, m.group()))
     return None
 
 
@@ -167,7 +168,7 @@ def misspellings(word: str) -> List[str]:
         pool = VOWELS if lower in VOWELS else "bcdfghjklmnpqrstvwxyz"
         for other in pool:
             if other != lower:
-                out.append(word[:i] + _same_case(other, ch) + word[i + 1:])
+                out.append(word[:i] + same_case(other, ch) + word[i + 1:])
     return out
 
 
@@ -190,7 +191,7 @@ def qualifier_span(text: str, mention: Mention, lang: str = "en") -> Optional[Tu
             start = len(stripped) - len(surface)
             if start == 0 or not stripped[start - 1].isalnum():
                 written = stripped[start:]
-                return Edit(start, len(stripped), written), _same_case(before[surface], written)
+                return Edit(start, len(stripped), written), same_case(before[surface], written)
     tail = text[mention.end:]
     lead = len(tail) - len(tail.lstrip())
     for surface in sorted(after, key=len, reverse=True):
