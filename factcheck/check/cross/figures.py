@@ -181,6 +181,10 @@ class CrossSettings:
         n - 1 agreeing sources (never fewer than two): a three-outlet story can never show
         three sources against a lone value. Measured on BASIL: weekday changes caught 3 -> 14
         of 222, no new failure on the clean stories.
+    lede_dates / lede_sentences / lede_min_similarity: compare the day of the event as each
+        source's lede gives it (the first single-day event date in its first
+        ``lede_sentences`` body sentences), from a low similarity on (0.1: on ECB+ the lede
+        pairs below it were another happening's day, such as "handed out blankets Monday").
     uncompared_keys: keys never compared on their own: a bare duration ("4 months", "20.5
         months") says how long something lasted, and different things last; ages have their
         own key.
@@ -262,6 +266,9 @@ class CrossSettings:
     update_min_sources: int = 2
     attributed_is_warning: bool = True
     measure_pairs: bool = True
+    lede_dates: bool = True
+    lede_sentences: int = 2
+    lede_min_similarity: float = 0.1
     nearest_consensus_close_ratio: float = 1.5
     consensus_of_small_stories: bool = True
     uncompared_keys: Tuple[str, ...] = ("year", "month", "week", "day", "hour", "minute", "second")
@@ -756,6 +763,44 @@ def _story_measures(lang: str) -> FrozenSet[str]:
                      if not (entry or {}).get("noun") and (entry or {}).get("moves"))
 
 
+def _lede_dates(cands: Sequence[Candidate], idf, s: CrossSettings) -> List[Pair]:
+    """The day of the story's event as each source's lede gives it: the first event date of a
+    single day in the first ``lede_sentences`` sentences of its body. News ledes say when the
+    event happened ("A tourist ship struck a bridge on Tuesday evening"), so two sources'
+    lede days that differ, a few days apart at most, disagree however the ledes are worded."""
+    firsts: Dict[int, Candidate] = {}
+    sentences: Dict[int, List[Tuple[int, int]]] = defaultdict(list)
+    for c in sorted(cands, key=lambda c: (c.source, c.mention.start)):
+        if c.sentence not in sentences[c.source]:
+            sentences[c.source].append(c.sentence)
+        if c.source in firsts or c.mention.kind != "date" or c.key != "date:event" or c.mention.relative \
+                and c.mention.expr is not None and c.mention.expr.shift_unit:
+            continue
+        period = safe_period(c.mention.value)
+        if period is None or period.granularity != "day":
+            continue
+        if len(_body_sentences_before(c)) < s.lede_sentences:
+            firsts[c.source] = c
+    out: List[Pair] = []
+    ledes = list(firsts.values())
+    for i, a in enumerate(ledes):
+        for b in ledes[i + 1:]:
+            rel, why = relation(a.mention, b.mention, s)
+            pair = Pair(a, b, similarity(a, b, idf, s), rel, why)
+            if rel == DIFFER and pair.similarity >= s.lede_min_similarity and _date_checks_pass(pair, s) \
+                    and _days_apart_within(a.mention, b.mention, s.nearest_consensus_max_days):
+                out.append(pair)
+    return out
+
+
+def _body_sentences_before(c: Candidate) -> List[Tuple[int, int]]:
+    """The article's sentences that start before the candidate's, the first line (its title)
+    left out."""
+    first_break = c.article.text.find("\n", c.article.body_start)
+    start = first_break + 1 if first_break != -1 else 0
+    return [span for span in c.article.sentences if start <= span[0] < c.sentence[0]]
+
+
 def _days_apart_within(a: Mention, b: Mention, days: int) -> bool:
     """Are both dates single days at most ``days`` apart (a slipped weekday, not another event)?"""
     pa, pb = safe_period(a.value), safe_period(b.value)
@@ -901,6 +946,8 @@ def compare_figures(items: Sequence[Tuple[Article, Sequence[Mention]]], facts: S
         outliers += _opposite_bounds(cands, idf, s)
     if s.measure_pairs:
         outliers += _one_value_per_source(by_source, idf, s)
+    if s.lede_dates:
+        outliers += _lede_dates(cands, idf, s)
     forced = {(id(p.a), id(p.b)) for p in outliers}
     conflicts = []
     seen = set()
