@@ -366,7 +366,9 @@ def _seed_corpus_with(tmp_path, name: str, occurrence: int, written: str):
 
 
 @settings(max_examples=25, deadline=None)
-@given(where=st.sampled_from(OCCURRENCES), count=st.integers(min_value=2, max_value=10**6).filter(lambda n: n != 1500))
+@given(where=st.sampled_from(OCCURRENCES),
+       # (1,350 to 1,650 is within the declared "about 1,500": those agree.)
+       count=st.integers(min_value=2, max_value=10**6).filter(lambda n: not 1350 <= n <= 1650))
 def test_any_other_count_fails_that_article_at_that_line(tmp_path_factory, where, count):
     corpus, display, line = _seed_corpus_with(tmp_path_factory.mktemp("s"), *where, f"{count:,}")
     verdict = corpus.verdict(FORCES, display)
