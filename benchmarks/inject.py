@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import os
 import random
 import sys
@@ -57,7 +56,7 @@ from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional,
 from benchmarks.cross import cluster_folders, load_cluster
 from benchmarks.preserving import PRESERVING_KINDS, draw_rewrites
 from factcheck.article import Article
-from factcheck.claims.build import Claim, build_claims
+from factcheck.claims.build import Claim, build_claims, story_day
 from factcheck.corpus import extract_cached
 from factcheck.mention import Mention
 from factcheck.testing.mutate import (
@@ -117,13 +116,6 @@ def seed_items():
 
 
 # --------------------------------------------------------------------------- checking
-
-
-def story_day(articles: Iterable[Article]) -> Optional[dt.date]:
-    """The median publication day of the dated articles, as :meth:`Corpus.story_day` gives
-    it: what claims of an undated article are placed against."""
-    days = sorted(a.published for a in articles if a.published)
-    return days[len(days) // 2] if days else None
 
 
 def cross_checker(facts=()) -> Checker:

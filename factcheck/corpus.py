@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 from .article import Article, ArticleError, read_article
 from .facts import Fact, FactsFile, SourceMeta, discover_articles
 from .mention import Mention
 from .verdict import Verdict
-from .claims.build import Claim, build_claims
+from .claims.build import Claim, build_claims, story_day
 from .check.declared import check_article, over_time
 from .check.cross.figures import cross_check
 from .check.findings import with_finding_ids
@@ -104,17 +104,17 @@ class Corpus:
         article = self.article(display)
         return extract_cached(article.body, article.published)
 
+    @cached_property
     def story_day(self) -> Optional[dt.date]:
         """The median publication day of the articles that have one: what an undated article
         is taken to be about when telling old dates from the story's own."""
-        days = sorted(a.published for a in (self.article(d) for d in self.readable()) if a.published)
-        return days[len(days) // 2] if days else None
+        return story_day(self.article(d) for d in self.readable())
 
     def claims(self, display: str) -> Tuple[Claim, ...]:
         """The article's mentions with what each is about (zone, measure, event, time)."""
         if display not in self._claims:
             self._claims[display] = build_claims(self.article(display), self.mentions(display),
-                                                 story_day=self.story_day())
+                                                 story_day=self.story_day)
         return self._claims[display]
 
     def verdicts(self, display: str) -> Dict[str, Verdict]:

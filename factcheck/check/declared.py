@@ -35,7 +35,7 @@ import re
 import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from factcheck.article import Article
 from factcheck.check.values import Said, compare_values
@@ -44,13 +44,13 @@ from factcheck.claims.measures import measure_of_words, moves as measure_moves
 from factcheck.claims.time import order_key
 from factcheck.check.cross.align import counted_key
 from factcheck.check.compare import (
-    weekday_checked, written_weekday, AGREES, DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, Comparison, DateRules, QuantityRules,
-    as_quantity, compare_date, compare_quantity, date_distance, describe_date, describe_quantity,
+    weekday_checked, AGREES, Comparison,
+    as_quantity, compare_date, date_distance, describe_quantity,
     quantity_distance, safe_period,
 )
 from factcheck.facts import Fact
 from factcheck.check.scope import (
-    group_of_a_part, in_context, sentence_has, DEFAULT_SETTINGS, MatchSettings, _WORD, _sentence_bounds, context_places, counts_one_of, has_unit, in_scope, normalise_unit,
+    group_of_a_part, sentence_has, DEFAULT_SETTINGS, MatchSettings, _sentence_bounds, context_places, counts_one_of, has_unit, in_scope, normalise_unit,
 )
 from factcheck.lang import lexicon
 from factcheck.mention import Mention

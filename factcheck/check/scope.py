@@ -7,9 +7,9 @@ comparison (:mod:`factcheck.check.cross`), so both read "what a figure counts" t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, List, Mapping, Optional, Sequence, Tuple
 
 from factcheck.article import Article
 from factcheck.check.compare import DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, DateRules, QuantityRules

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional, Sequence, Tuple
+from typing import Iterable, Optional, Sequence, Tuple
 
 import regex
 
@@ -133,6 +133,13 @@ def _zone_converted(text: str, mention: Mention, date_ends: Sequence[int], lang:
     if not any(regex.search(r"\b" + regex.escape(zone) + r"\b", inside) for zone in _time_zones(lang)):
         return False
     return any(opened - 40 <= end <= opened for end in date_ends)
+
+
+def story_day(articles: Iterable[Article]) -> Optional[dt.date]:
+    """The median publication day of the dated articles: what an undated article's claims
+    are placed against when telling old dates from the story's own."""
+    days = sorted(a.published for a in articles if a.published)
+    return days[len(days) // 2] if days else None
 
 
 def build_claims(article: Article, mentions: Sequence[Mention],

@@ -16,7 +16,7 @@ from typing import Optional, Sequence, Tuple
 
 import regex
 
-from factcheck.check.compare import safe_period  # the one ISO period reader
+from factcheck.periods import safe_period
 from factcheck.lang import lexicon
 from factcheck.mention import Mention
 

@@ -7,17 +7,13 @@ and the injected-error benchmark (``benchmarks/inject.py``) use the same ones; a
 use them to test their own corpus's gate. Vocabulary comes from ``lang/<code>/inject.yaml``.
 """
 from __future__ import annotations
-import argparse
 import dataclasses
 import random
 import re
-import sys
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 from factcheck.article import Article
 from factcheck.lang import lexicon

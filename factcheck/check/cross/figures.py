@@ -63,6 +63,7 @@ from factcheck.check.values import DEFAULT_VALUE_SETTINGS, Said, ValueSettings, 
 from factcheck.check.compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
 from factcheck.facts import Fact
 from factcheck.lang import lexicon
+from factcheck.check.declared import binds
 from factcheck.check.scope import in_scope
 from factcheck.mention import Mention
 from factcheck.verdict import Finding, Verdict, mark
@@ -385,7 +386,6 @@ def belongs_to_fact(mention: Mention, article: Article, fact: Fact, claim: Optio
     disagree about it."""
     if claim is None:
         return bool(in_scope(fact, mention, article))
-    from factcheck.check.declared import binds   # late: the declared check imports this module's peers
     return binds(fact, claim, article)
 
 
@@ -841,7 +841,7 @@ def _dated_apart(a: FrozenSet[str], b: FrozenSet[str]) -> bool:
         return True
     periods_a = [p for p in (safe_period(v) for v in a) if p is not None]
     periods_b = [p for p in (safe_period(v) for v in b) if p is not None]
-    return not any(x.start <= y.end and y.start <= x.end for x in periods_a for y in periods_b)
+    return not any(x.overlaps(y) for x in periods_a for y in periods_b)
 
 
 def _univocal(cs: Sequence[Candidate], s: CrossSettings) -> bool:

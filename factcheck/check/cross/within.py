@@ -11,7 +11,7 @@ Names spelt two ways in one article are reported by :mod:`.names` (``within_arti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 from factcheck.article import Article
 from factcheck.check.compare import weekday_checked
