@@ -64,10 +64,13 @@ UNREADABLE_ID = "unreadable"
 RESERVED_IDS = (CROSS_SOURCE_ID, UNREADABLE_ID)
 
 TOP_KEYS = ("articles", "published", "sources", "facts", "cross_source", "accept")
-FACT_KEYS = ("id", "number", "qualifier", "of", "unit", "context", "not", "zones", "moves", "as_of",
+FACT_KEYS = ("id", "number", "qualifier", "of", "unit", "change", "context", "not", "zones", "moves", "as_of",
              "date", "name", "aliases", "age", "known", "note")
 #: ``moves:``: how a figure may evolve over time ("up" for tolls and totals).
 MOVES = ("up", "down", "either")
+#: ``change:``: the declared figure is a change in that direction ("rose 3 %" is ``change: up``),
+#: not a level; a mention stating the other direction disagrees.
+CHANGES = ("up", "down")
 #: Zones a declared fact binds to unless it says ``zones:`` (see factcheck/claims/zones.py):
 #: figures and dates in captions repeat or date a photo; a name in a caption is the name.
 DEFAULT_FACT_ZONES = ("headline", "body")
@@ -76,7 +79,7 @@ SOURCE_KEYS = ("published", "outlet", "title", "url")
 VALUE_KEYS = ("number", "date", "name")
 KIND_OF_VALUE_KEY: Mapping[str, FactKind] = {"number": "quantity", "date": "date", "name": "person"}
 #: Keys that only make sense for one kind of fact.
-KEYS_FOR_VALUE = {"qualifier": "number", "of": "number", "unit": "number", "moves": "number",
+KEYS_FOR_VALUE = {"qualifier": "number", "of": "number", "unit": "number", "moves": "number", "change": "number",
                   "aliases": "name", "age": "name"}
 FACT_ID = re.compile(r"^[\w.-]+$")
 
@@ -111,6 +114,7 @@ class Fact:
     excludes: Tuple[str, ...] = ()           # ``not:``: words whose sentence is not about the fact
     zones: Tuple[str, ...] = DEFAULT_FACT_ZONES  # parts of the page the fact binds to
     moves: Optional[str] = None              # "up" | "down" | "either": the figure may change over time
+    change: Optional[str] = None             # "up" | "down": the figure is a change in that direction
     as_of: Optional[str] = None              # the moment the declared value holds (ISO date or date-time)
 
 
@@ -381,7 +385,8 @@ def _fact(entry: LineMap, err: _Errors) -> Fact:
     if value_key == "number":
         number, unit = _number(entry, err)
         fields.update(number=number, of=err.strings(entry, "of"), qualifier=_qualifier(entry, err),
-                      unit=err.text(entry, "unit") or unit, moves=_moves(entry, err))
+                      unit=err.text(entry, "unit") or unit, moves=_moves(entry, err),
+                      change=_change(entry, err))
     elif value_key == "date":
         fields.update(date=_declared_date(entry, err))
     else:
@@ -418,6 +423,13 @@ def _moves(entry: LineMap, err: _Errors) -> Optional[str]:
     if moves is not None and moves not in MOVES:
         err.fail(entry, "moves", f"moves: {moves!r} is not one of {', '.join(MOVES)}")
     return moves
+
+
+def _change(entry: LineMap, err: _Errors) -> Optional[str]:
+    change = err.text(entry, "change")
+    if change is not None and change not in CHANGES:
+        err.fail(entry, "change", f"change: {change!r} is not one of {', '.join(CHANGES)}")
+    return change
 
 
 def _as_of(entry: LineMap, err: _Errors) -> Optional[str]:
