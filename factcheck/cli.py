@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
 from .article import Article, ArticleError, parse_date, read_article
-from .corpus import CheckUnavailable, Corpus, cross_source_outcome
-from .facts import (ARTICLE_SUFFIXES, CROSS_SOURCE_ID, UNREADABLE_ID, FactsError, is_facts_file,
-                    load_facts)
+from .corpus import CheckUnavailable, Corpus
+from .errors import InternalError
+from .facts import ARTICLE_SUFFIXES, FactsError, is_facts_file, load_facts
 from .mention import Mention
-from .report import render_cross_source, render_summary, render_verdict
+from .plan import PlannedTest, TestResult, plan_tests, run_test
+from .report import render_summary
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 #: Columns of ``factcheck extract`` lines, two spaces apart; empty fields print as this.
@@ -128,19 +129,26 @@ def run_check(args, out: TextIO, err: TextIO) -> int:
     if not files:
         err.write(f"factcheck: no facts.yaml or *.facts.yaml under {args.path}\n")
         return EXIT_UNUSABLE
-    counts = {"passed": 0, "failed": 0, "xfailed": 0, "errors": 0, "warnings": 0}
+    counts = {"passed": 0, "failed": 0, "xfailed": 0, "xpassed": 0, "errors": 0, "warnings": 0}
+    rootdir = Path.cwd()
     for path in files:
         try:
-            corpus = Corpus(load_facts(path, Path.cwd()))
+            corpus = Corpus(load_facts(path, rootdir))
+            tests = plan_tests(corpus)
         except FactsError as exc:
-            err.write(f"ERROR {exc}\n")
+            err.write("".join(f"ERROR {line}\n" for line in str(exc).splitlines()))
             counts["errors"] += 1
             continue
-        check_corpus(corpus, out, counts, verbose=args.verbose)
+        except Exception as exc:   # a bug of factcheck's: one line naming the file, as under pytest
+            err.write(f"ERROR {InternalError(str(path), 'reading', exc)}\n")
+            counts["errors"] += 1
+            continue
+        for result in check_corpus(corpus, tests):
+            _print_result(out, counts, corpus, result, verbose=args.verbose)
     out.write(f"\n{render_summary(counts)}\n")
     if counts["errors"]:
         return EXIT_UNUSABLE
-    return EXIT_FAILED if counts["failed"] else EXIT_OK
+    return EXIT_FAILED if counts["failed"] or counts["xpassed"] else EXIT_OK
 
 
 def _facts_files(folder: Path) -> Iterator[Path]:
@@ -151,52 +159,35 @@ def _facts_files(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def check_corpus(corpus: Corpus, out: TextIO, counts: dict, *, verbose: bool = False) -> None:
-    """The plugin's items, in its order, reported like pytest would."""
-    ff = corpus.facts_file
-    node = lambda name: f"{ff.display}::{name}"  # noqa: E731
-    unreadable = dict(corpus.unreadable())
-    for display, error in unreadable.items():
-        _report(out, counts, "failed", node(f"{UNREADABLE_ID}[{display}]"), str(error))
-    articles = [s.display for s in corpus.sources if s.display not in unreadable]
-    for fact in corpus.facts:
-        for display in articles:
-            name = node(f"{fact.id}[{display}]")
-            try:
-                verdict = corpus.verdict(fact.id, display)
-            except CheckUnavailable as exc:
-                _report(out, counts, "failed", name, str(exc))
-                continue
-            known = fact.known.get(display)
-            if known and verdict.failed:
-                _report(out, counts, "xfailed", name, f"known: {known}")
-            elif known:
-                _report(out, counts, "failed", name,
-                        f"XPASS(strict): the known discrepancy is gone; remove the known entry at "
-                        f"{ff.display}:{fact.known_lines[display]} ({known})\n")
-            elif verdict.failed:
-                _report(out, counts, "failed", name, render_verdict(verdict, note=fact.note))
-            else:
-                _report(out, counts, "passed", name, None, show=verbose)
-                if verdict.warns:
-                    _warning(out, counts, verdict)
+def check_corpus(corpus: Corpus, tests: Sequence[PlannedTest]) -> Iterator[TestResult]:
+    """The plugin's tests, in its order, each concluded as pytest would."""
+    for test in tests:
         try:
-            silent = bool(articles) and corpus.unmentioned(fact.id)
-        except CheckUnavailable:
-            silent = False
-        if silent:
-            counts["warnings"] += 1
-            out.write(f"WARNING {fact.declared_at}: fact {fact.id!r} is mentioned by no article "
-                      "(check its 'of', 'context' or spelling)\n")
-    if not ff.cross_source:
-        return
-    outcome = cross_source_outcome(corpus)
-    if outcome.ok:
-        _report(out, counts, "passed", node(CROSS_SOURCE_ID), None, show=verbose)
-    else:
-        _report(out, counts, "failed", node(CROSS_SOURCE_ID), render_cross_source(outcome, ff.display))
-    for verdict in outcome.warnings:
+            yield run_test(corpus, test)
+        except (ArticleError, CheckUnavailable) as exc:
+            yield TestResult(test, "failed", report=str(exc))
+        except Exception as exc:   # a bug of factcheck's, shown as the test's one-line failure
+            where = test.article or corpus.facts_file.display
+            yield TestResult(test, "failed", report=str(InternalError(where, "checking", exc)))
+
+
+def _print_result(out: TextIO, counts: dict, corpus: Corpus, result: TestResult, *, verbose: bool) -> None:
+    """One test as pytest -rA would list it, then its warnings."""
+    ff, test = corpus.facts_file, result.test
+    name = f"{ff.display}::{test.name}"
+    counts[result.conclusion] += 1
+    if result.conclusion == "xfailed":
+        out.write(f"XFAIL {name}  known: {test.known}\n")
+    elif result.failed:
+        out.write(f"FAILED {name}\n" + result.report.rstrip("\n") + "\n\n")
+    elif verbose:
+        out.write(f"PASSED {name}\n")
+    for verdict in result.warnings:
         _warning(out, counts, verdict)
+    if result.unmentioned:
+        counts["warnings"] += 1
+        out.write(f"WARNING {test.fact.declared_at}: fact {test.fact.id!r} is mentioned by no article "
+                  "(check its 'of', 'context' or spelling)\n")
 
 
 def _warning(out: TextIO, counts: dict, verdict) -> None:
@@ -205,22 +196,6 @@ def _warning(out: TextIO, counts: dict, verdict) -> None:
     first = verdict.findings[0] if verdict.findings else None
     where = f"{first.article}:{first.line}" if first else (verdict.article or "")
     out.write(f"WARNING {where}: {verdict.kind}: {verdict.message}\n")
-
-
-_LABEL = {"passed": "PASSED", "failed": "FAILED", "xfailed": "XFAIL"}
-
-
-def _report(out: TextIO, counts: dict, outcome: str, name: str, text: Optional[str], *,
-            show: bool = True) -> None:
-    counts[outcome] = counts.get(outcome, 0) + 1
-    if not show:
-        return
-    if outcome == "xfailed" and text:
-        out.write(f"XFAIL {name}  {text}\n")
-        return
-    out.write(f"{_LABEL[outcome]} {name}\n")
-    if text:
-        out.write(text.rstrip("\n") + "\n\n")
 
 
 if __name__ == "__main__":   # pragma: no cover

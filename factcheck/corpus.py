@@ -82,6 +82,10 @@ class Corpus:
                 self._articles[display] = read_source(source, self.facts_file.published)
             except ArticleError as exc:
                 self._articles[display] = exc
+            except (ValueError, OSError, RecursionError) as exc:
+                # What the file holds (front matter dated 2024-13-45, a name too long for the
+                # file system) makes it unreadable: its own failing test, not a crash.
+                self._articles[display] = ArticleError(f"{display}: cannot be read: {exc}")
         found = self._articles[display]
         if isinstance(found, ArticleError):
             raise found

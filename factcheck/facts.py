@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -82,6 +83,12 @@ KIND_OF_VALUE_KEY: Mapping[str, FactKind] = {"number": "quantity", "date": "date
 KEYS_FOR_VALUE = {"qualifier": "number", "of": "number", "unit": "number", "moves": "number", "change": "number",
                   "aliases": "name", "age": "name"}
 FACT_ID = re.compile(r"^[\w.-]+$")
+#: The largest figure a fact may declare: far above any amount news reports (world GDP is
+#: about 10^14 USD), and small enough that every comparison stays exact in floating point.
+MAX_DECLARED_NUMBER = 1e18
+#: How deeply YAML lists and mappings may nest: a facts file needs four levels; a file nested
+#: thousands deep is a mistake (or an attack) and would exhaust the parser's recursion.
+MAX_YAML_DEPTH = 64
 
 
 class FactsError(Exception):
@@ -91,6 +98,29 @@ class FactsError(Exception):
         self.path, self.line, self.message = path, line, message
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+    @property
+    def errors(self) -> Tuple["FactsError", ...]:
+        return (self,)
+
+
+class FactsErrors(FactsError):
+    """Several mistakes in one facts file, all found in one read, in line order;
+    ``str()`` is one "facts.yaml:LINE: message" line per mistake."""
+
+    def __init__(self, errors: Sequence[FactsError]):
+        found = tuple(sorted(errors, key=lambda e: e.line or 0))
+        first = found[0]
+        super().__init__(first.path, first.line, first.message)
+        self._errors = found
+        self.args = ("\n".join(str(Exception.__str__(e)) for e in found),)
+
+    @property
+    def errors(self) -> Tuple[FactsError, ...]:
+        return self._errors
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 @dataclass(frozen=True)
@@ -142,6 +172,7 @@ class FactsFile:
     accept: Mapping[str, str] = field(default_factory=dict)  # cross-source finding id -> reason
     accept_lines: Mapping[str, int] = field(default_factory=dict)
     line_of: Mapping[str, int] = field(default_factory=dict)  # top-level key -> its line
+    article_paths: Mapping[str, Path] = field(default_factory=dict)  # as found at load, inside the rootdir
 
     @property
     def folder(self) -> Path:
@@ -165,7 +196,9 @@ class LineMap(dict):
     key_lines: Dict[Any, int]
 
 
-class _DuplicateKey(Exception):
+class _LineError(Exception):
+    """A mistake found while constructing the YAML, at its line (duplicate keys, unreadable ints)."""
+
     def __init__(self, line: int, message: str):
         super().__init__(message)
         self.line = line
@@ -187,9 +220,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
         try:
             hash(key)
         except TypeError:
-            raise _DuplicateKey(line, "a key must be a plain word, not a list or mapping") from None
+            raise _LineError(line, "a key must be a plain word, not a list or mapping") from None
         if key in mapping:
-            raise _DuplicateKey(line, f"key {key!r} appears twice in this mapping "
+            raise _LineError(line, f"key {key!r} appears twice in this mapping "
                                       f"(first on line {mapping.key_lines[key]})")
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
@@ -204,14 +237,50 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode):
+    """A figure with thousands of digits is a mistake at its line, not a crash in int()."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        raise _LineError(node.start_mark.line + 1,
+                         f"a number of {len(node.value)} characters is not a figure") from None
+
+
+def _nesting_depth(text: str) -> Tuple[int, int]:
+    """(deepest nesting of flow brackets and block indentation, line where it is reached);
+    cheap and approximate, to refuse pathological files before the recursive parser sees them."""
+    deepest, line_of_deepest, depth = 0, 1, 0
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = (len(line) - len(line.lstrip(" "))) // 2
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth + indent > deepest:
+                    deepest, line_of_deepest = depth + indent, number
+            elif char in "]}":
+                depth = max(0, depth - 1)
+            elif char == "#":
+                break
+        if indent > deepest:
+            deepest, line_of_deepest = indent, number
+    return deepest, line_of_deepest
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_yaml_with_lines(text: str, display: str) -> Any:
+    depth, line = _nesting_depth(text)
+    if depth > MAX_YAML_DEPTH:
+        raise FactsError(display, line, f"nested more than {MAX_YAML_DEPTH} levels deep: "
+                                        "a facts file needs four")
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except _DuplicateKey as exc:
+    except RecursionError:
+        raise FactsError(display, None, "nested too deeply to read") from None
+    except _LineError as exc:
         raise FactsError(display, exc.line, str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -224,22 +293,39 @@ def load_yaml_with_lines(text: str, display: str) -> Any:
 # --------------------------------------------------------------------------- loading
 
 def load_facts(path: Union[str, Path], rootdir: Union[str, Path, None] = None) -> FactsFile:
-    """Read and validate a facts file; every problem is a :class:`FactsError` at its line.
+    """Read and validate a facts file; every problem is a :class:`FactsError` at its line
+    (several mistakes: a :class:`FactsErrors` listing each).
 
-    ``rootdir`` only decides how the file's own path is shown (relative to it when inside).
+    ``rootdir`` decides how the file's own path is shown (relative to it when inside), and
+    is the boundary articles must stay below (symlinks resolved): a glob or path that leaves
+    it is an error, and nothing outside is read. A facts file outside ``rootdir`` (or given
+    without one) keeps its articles below its own folder.
     Article globs, ``sources`` and ``known`` keys are checked against the articles found,
     so a typo in a path is an error here rather than a check that silently never runs.
     """
     path = Path(path).resolve()
-    display = _display_path(path, Path(rootdir).resolve() if rootdir else Path.cwd())
+    root = Path(rootdir).resolve() if rootdir else None
+    display = _display_path(path, root or Path.cwd())
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise FactsError(display, None, f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise FactsError(display, None, f"not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        raise FactsError(display, 1, "the facts file is empty: declare 'facts:' to check, or list "
+                                     "'sources:' to compare the articles across sources")
     data = load_yaml_with_lines(text, display)
-    return _facts_file(data, path, display)
+    boundary = root if root is not None and _is_below(path, root) else path.parent
+    return _facts_file(data, path, display, boundary)
+
+
+def _is_below(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
 
 
 def _display_path(path: Path, rootdir: Path) -> str:
@@ -249,36 +335,35 @@ def _display_path(path: Path, rootdir: Path) -> str:
         return str(path)
 
 
-def _facts_file(data: Any, path: Path, display: str) -> FactsFile:
-    if data is None:
-        data = LineMap()
-        data.line, data.key_lines = 1, {}
+def _facts_file(data: Any, path: Path, display: str, boundary: Path) -> FactsFile:
     if not isinstance(data, LineMap):
         raise FactsError(display, 1, "a facts file is a mapping with keys such as 'articles:' and "
                                      f"'facts:', not a {_type_name(data)}")
     err = _Errors(display)
-    err.unknown_keys(data, TOP_KEYS, "facts file")
-    globs = err.strings(data, "articles")
-    published = err.date_value(data, "published")
+    err.attempt(err.unknown_keys, data, TOP_KEYS, "facts file")
+    globs = err.attempt(err.strings, data, "articles") or ()
+    published = err.attempt(err.date_value, data, "published")
     cross_source = data.get("cross_source", True)
     if not isinstance(cross_source, bool):
-        err.fail(data, "cross_source", "cross_source is true or false")
-    facts = _facts(data, err)
-    accept, accept_lines = _accept(data, err)
+        err.attempt(err.fail, data, "cross_source", "cross_source is true or false")
+        cross_source = True
+    facts = err.attempt(_facts, data, err) or ()
+    accept, accept_lines = err.attempt(_accept, data, err) or ({}, {})
     ff = FactsFile(path=path, display=display, articles=globs, published=published,
                    sources={}, facts=facts, cross_source=cross_source, accept=accept, accept_lines=accept_lines,
                    line_of=dict(data.key_lines))
-    found = _article_paths(ff)
+    found = err.attempt(_article_paths, ff, boundary)
+    if found is None:
+        err.raise_found()
     if not found:
         where = ", ".join(globs) if globs else f"*{' / *'.join(ARTICLE_SUFFIXES)} under {path.parent}"
-        raise FactsError(display, data.key_lines.get("articles"),
-                         f"checks nothing: no article found ({where})")
-    if not facts and not cross_source:
-        raise FactsError(display, data.line,
-                         "checks nothing: no facts declared and cross_source is false")
-    sources = _sources(data, err, found)
-    facts = tuple(_with_known_resolved(f, found, display) for f in facts)
-    return dataclasses.replace(ff, sources=sources, facts=facts)
+        err.attempt(err.fail, data, "articles" if globs else None, f"checks nothing: no article found ({where})")
+    if not facts and not cross_source and not err.found:
+        err.attempt(err.fail, data, "cross_source", "checks nothing: no facts declared and cross_source is false")
+    sources = err.attempt(_sources, data, err, found) or {}
+    facts = tuple(filter(None, (err.attempt(_with_known_resolved, f, found, display) for f in facts)))
+    err.raise_found()
+    return dataclasses.replace(ff, sources=sources, facts=facts, article_paths=found)
 
 
 def _type_name(value: Any) -> str:
@@ -287,21 +372,48 @@ def _type_name(value: Any) -> str:
 
 
 class _Errors:
-    """Validation helpers that raise FactsError at the offending key's line."""
+    """Validation helpers that raise FactsError at the offending key's line, and gather them:
+    each top-level key, fact and source is validated on its own (:meth:`attempt`), so one read
+    reports every mistake, each at its line."""
 
     def __init__(self, display: str):
         self.display = display
+        self.found: List[FactsError] = []
+
+    def attempt(self, validate, *args):
+        """``validate(*args)``, or ``None`` after recording the mistake it raised."""
+        try:
+            return validate(*args)
+        except FactsErrors as exc:
+            self.found.extend(exc.errors)
+        except FactsError as exc:
+            self.found.append(exc)
+        return None
+
+    def raise_found(self) -> None:
+        unique = list({str(e): e for e in self.found}.values())
+        if len(unique) == 1:
+            raise unique[0]
+        if unique:
+            raise FactsErrors(unique)
 
     def fail(self, mapping: LineMap, key: Optional[str], message: str):
         line = mapping.key_lines.get(key, mapping.line) if key is not None else mapping.line
         raise FactsError(self.display, line, message)
 
     def unknown_keys(self, mapping: LineMap, allowed: Sequence[str], what: str):
+        """Every unknown key of the mapping, each at its line (raised together)."""
+        mistakes = []
         for key in mapping:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
                 hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(allowed)})"
-                self.fail(mapping, key, f"unknown key {key!r} in {what}{hint}")
+                mistakes.append(FactsError(self.display, mapping.key_lines.get(key, mapping.line),
+                                           f"unknown key {key!r} in {what}{hint}"))
+        if len(mistakes) == 1:
+            raise mistakes[0]
+        if mistakes:
+            raise FactsErrors(mistakes)
 
     def strings(self, mapping: LineMap, key: str) -> Tuple[str, ...]:
         """A string or a list of strings (both spellings are natural in YAML)."""
@@ -349,14 +461,25 @@ def _facts(data: LineMap, err: _Errors) -> Tuple[Fact, ...]:
     out = []
     for entry in entries:
         if not isinstance(entry, LineMap):
-            err.fail(data, "facts", f"each fact is a mapping with an 'id:', not {_type_name(entry)} "
-                                    f"{entry!r}")
-        fact = _fact(entry, err)
+            err.attempt(err.fail, data, "facts", f"each fact is a mapping with an 'id:', not "
+                                                 f"{_type_name(entry)} {_shown(entry)}")
+            continue
+        fact = err.attempt(_fact, entry, err)
+        if fact is None:
+            continue
         if fact.id in seen:
-            err.fail(entry, "id", f"duplicate fact id {fact.id!r} (first declared on line {seen[fact.id]})")
+            err.attempt(err.fail, entry, "id",
+                        f"duplicate fact id {fact.id!r} (first declared on line {seen[fact.id]})")
+            continue
         seen[fact.id] = fact.line
         out.append(fact)
     return tuple(out)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A user's value quoted in a message, cut short (a message is one line)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _fact(entry: LineMap, err: _Errors) -> Fact:
@@ -464,12 +587,18 @@ def _number(entry: LineMap, err: _Errors):
 
 def _one_number(value: Any, entry: LineMap, err: _Errors):
     if isinstance(value, bool) or isinstance(value, (dict, list)) or value is None:
-        err.fail(entry, "number", f"number: not a number: {value!r}")
+        err.fail(entry, "number", f"number: not a number: {_shown(value)}")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            err.fail(entry, "number", f"number: {value!r} is not a figure (write the amount the "
+                                      "articles should report)")
+        if abs(value) > MAX_DECLARED_NUMBER:
+            err.fail(entry, "number", f"number: {_shown(value)} is larger than any figure news "
+                                      f"reports (the limit is {MAX_DECLARED_NUMBER:.0e})")
         return value, None
     text = str(value).strip()
     if _PLAIN_NUMBER.match(text):
-        return _tidy(float(text.replace(",", ""))), None
+        return _one_number(_tidy(float(text.replace(",", ""))), entry, err)
     return _number_from_words(text, entry, err)
 
 
@@ -615,20 +744,28 @@ def _sources(data: LineMap, err: _Errors, found: Mapping[str, Path]) -> Dict[str
                                   "({outlet: ..., published: YYYY-MM-DD})")
     out: Dict[str, SourceMeta] = {}
     for key, meta in value.items():
-        line = value.key_lines[key]
-        path = _resolve_article_key(str(key), found, err.display, line, "sources key")
-        if meta is None:
-            meta = LineMap()
-            meta.line, meta.key_lines = line, {}
-        if not isinstance(meta, LineMap):
-            raise FactsError(err.display, line, f"sources: {key!r} maps to metadata such as "
-                                                "{outlet: AFP, published: 2024-10-21}")
-        err.unknown_keys(meta, SOURCE_KEYS, f"sources entry {key!r}")
+        entry = err.attempt(_source, key, meta, value.key_lines[key], err, found)
+        if entry is None:
+            continue
+        path, source = entry
         if path in out:
-            raise FactsError(err.display, line, f"sources: {path!r} is described twice")
-        out[path] = SourceMeta(published=err.date_value(meta, "published"), outlet=err.text(meta, "outlet"),
-                               title=err.text(meta, "title"), url=err.text(meta, "url"))
+            err.attempt(err.fail, value, key, f"sources: {path!r} is described twice")
+            continue
+        out[path] = source
     return out
+
+
+def _source(key: Any, meta: Any, line: int, err: _Errors, found: Mapping[str, Path]) -> Tuple[str, SourceMeta]:
+    path = _resolve_article_key(str(key), found, err.display, line, "sources key")
+    if meta is None:
+        meta = LineMap()
+        meta.line, meta.key_lines = line, {}
+    if not isinstance(meta, LineMap):
+        raise FactsError(err.display, line, f"sources: {key!r} maps to metadata such as "
+                                            "{outlet: AFP, published: 2024-10-21}")
+    err.unknown_keys(meta, SOURCE_KEYS, f"sources entry {key!r}")
+    return path, SourceMeta(published=err.date_value(meta, "published"), outlet=err.text(meta, "outlet"),
+                            title=err.text(meta, "title"), url=err.text(meta, "url"))
 
 
 def _resolve_article_key(key: str, found: Mapping[str, Path], display: str, line: int, what: str) -> str:
@@ -651,22 +788,53 @@ def _resolve_article_key(key: str, found: Mapping[str, Path], display: str, line
 
 # --------------------------------------------------------------------------- articles
 
-def _article_paths(ff: FactsFile) -> Dict[str, Path]:
-    """display path (relative to the facts file, posix) -> absolute path, sorted by display."""
+def _article_paths(ff: FactsFile, boundary: Optional[Path] = None) -> Dict[str, Path]:
+    """display path (relative to the facts file, posix) -> absolute path, sorted by display.
+
+    Every article resolves (symlinks followed) below ``boundary`` (pytest's rootdir; by
+    default the facts file's folder): a glob that starts outside it is refused before any
+    folder is listed, and a match or symlink that leads outside is an error, never read."""
     folder = ff.folder
+    boundary = boundary or folder
+    line = ff.line_of.get("articles")
     found: Dict[str, Path] = {}
+    outside: List[str] = []
     if ff.articles:
         for pattern in ff.articles:
+            if not _is_below(_glob_base(folder, pattern), boundary):
+                raise FactsError(ff.display, line, f"articles: {pattern!r} reaches outside {boundary}: "
+                                                   "factcheck reads only articles below the rootdir")
             matched = [p for p in _glob(folder, pattern) if p.is_file() and not is_facts_file(p)]
             if not matched:
-                raise FactsError(ff.display, ff.line_of.get("articles"),
-                                 f"articles: {pattern!r} matches no file under {folder}")
+                raise FactsError(ff.display, line, f"articles: {pattern!r} matches no file under {folder}")
             for p in matched:
                 found.setdefault(_relative(p, folder), p)
     else:
         for p in _default_articles(folder):
             found.setdefault(_relative(p, folder), p)
+    for display, p in found.items():
+        if not _is_below(p.resolve(), boundary):
+            outside.append(display)
+    if outside:
+        raise FactsError(ff.display, line, f"article {outside[0]!r} leads outside {boundary} (a symlink "
+                                           "or '..'): factcheck reads only articles below the rootdir"
+                                           + (f" ({len(outside) - 1} more)" if len(outside) > 1 else ""))
     return dict(sorted(found.items()))
+
+
+_GLOB_MAGIC = re.compile(r"[*?\[]")
+
+
+def _glob_base(folder: Path, pattern: str) -> Path:
+    """The folder a glob starts listing from: its path up to the first wildcard, resolved."""
+    parts = Path(pattern).parts
+    literal = []
+    for part in parts:
+        if _GLOB_MAGIC.search(part):
+            break
+        literal.append(part)
+    base = Path(*literal) if literal else Path(".")
+    return (base if base.is_absolute() else folder / base).resolve()
 
 
 def _glob(folder: Path, pattern: str) -> List[Path]:
@@ -705,4 +873,4 @@ def _relative(path: Path, folder: Path) -> str:
 def discover_articles(facts_file: FactsFile) -> List[Tuple[str, Path, SourceMeta]]:
     """(path as shown in node ids, absolute path, metadata from ``sources``) per article, sorted."""
     return [(display, path, facts_file.sources.get(display, SourceMeta()))
-            for display, path in _article_paths(facts_file).items()]
+            for display, path in (facts_file.article_paths or _article_paths(facts_file)).items()]

@@ -36,9 +36,11 @@ from typing import Optional
 import pytest
 
 from .article import ArticleError
-from .corpus import CheckUnavailable, Corpus, CrossSourceOutcome, cross_source_outcome
-from .facts import CROSS_SOURCE_ID, UNREADABLE_ID, Fact, FactsError, is_facts_file, load_facts
-from .report import render_cross_source, render_verdict
+from .corpus import CheckUnavailable, Corpus
+from .errors import InternalError
+from .facts import CROSS_SOURCE_ID, Fact, FactsError, is_facts_file, load_facts
+from .plan import PlannedTest, plan_tests, run_test
+from .report import render_verdict
 from .verdict import FindingWarning, Verdict
 
 
@@ -86,52 +88,70 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Optional["
     return None
 
 
+_ITEM_CLASS = {}   # PlannedTest.kind -> item class (filled below)
+
+
+def _wants_traceback(config: pytest.Config) -> bool:
+    """A bug of factcheck's is one line, unless the user asks pytest for tracebacks."""
+    return config.getoption("tbstyle", "auto") in ("long", "native") or bool(config.getoption("fulltrace", False))
+
+
 class FactsYamlFile(pytest.File):
     """One facts file: its declared facts per article, and the cross-source comparison."""
 
     corpus: Corpus
 
     def collect(self):
-        self.corpus = Corpus(load_facts(self.path, self.config.rootpath))
-        unreadable = dict(self.corpus.unreadable())
-        for display, error in unreadable.items():
-            yield self._child(UnreadableArticleItem, f"{UNREADABLE_ID}[{display}]", error=error)
-        articles = [s.display for s in self.corpus.sources if s.display not in unreadable]
-        for fact in self.corpus.facts:
-            for index, display in enumerate(articles):
-                item = self._child(FactItem, f"{fact.id}[{display}]", fact=fact,
-                                   article=display, first=index == 0)
-                if display in fact.known:
-                    # raises=: only a disagreement is the expected failure; a crash is not.
-                    item.add_marker(pytest.mark.xfail(
-                        strict=True, raises=FactCheckFailed,
-                        reason=f"known at {self.corpus.facts_file.display}:{fact.known_lines[display]}: "
-                               f"{fact.known[display]}"))
-                yield item
-        yield from self._cross_source_items()
+        try:
+            self.corpus = Corpus(load_facts(self.path, self.config.rootpath))
+            tests = plan_tests(self.corpus)
+        except FactsError:
+            raise
+        except Exception as exc:   # a bug of factcheck's: one line naming the file, not INTERNALERROR
+            raise InternalError(self.nodeid, "reading", exc) from exc
+        for test in tests:
+            item = self._child(_ITEM_CLASS[test.kind], test)
+            if test.known:
+                # raises=: only a disagreement is the expected failure; a crash is not.
+                item.add_marker(pytest.mark.xfail(
+                    strict=True, raises=FactCheckFailed,
+                    reason=f"known at {self.corpus.facts_file.display}:{test.fact.known_lines[test.article]}: "
+                           f"{test.known}"))
+            yield item
 
-    def _cross_source_items(self):
-        if self.corpus.facts_file.cross_source:
-            yield self._child(CrossSourceItem, CROSS_SOURCE_ID)
-
-    def _child(self, cls, name: str, **kwargs):
+    def _child(self, cls, test: PlannedTest):
         # The node id is given as a string so pytest parses "fact[article]" the way it parses
         # the ids it stores for --lf (pytest >= 9.2 splits the bracket into params); built from
         # the name alone, a stored failure would never match its item again.
-        return cls.from_parent(self, name=name, nodeid=f"{self.nodeid}::{name}", **kwargs)
+        return cls.from_parent(self, name=test.name, nodeid=f"{self.nodeid}::{test.name}", test=test)
 
     def repr_failure(self, excinfo, style=None):
         if excinfo.errisinstance(FactsError):
             return str(excinfo.value)
-        return super().repr_failure(excinfo, style=style)
+        if excinfo.errisinstance(InternalError) and not _wants_traceback(self.config):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
 
 
 class _FactsItem(pytest.Item):
     parent: FactsYamlFile
 
+    def __init__(self, *, test: PlannedTest, **kwargs):
+        super().__init__(**kwargs)
+        self.test = test
+
     @property
     def corpus(self) -> Corpus:
         return self.parent.corpus
+
+    def runtest(self) -> None:
+        try:
+            result = run_test(self.corpus, self.test)
+        except (ArticleError, CheckUnavailable):
+            raise
+        except Exception as exc:   # a bug of factcheck's: one line naming the article or file
+            raise InternalError(self.test.article or self.corpus.facts_file.display, "checking", exc) from exc
+        self.conclude(result)
 
     def repr_failure(self, excinfo, style=None):
         if excinfo.errisinstance(FactCheckFailed):
@@ -141,61 +161,57 @@ class _FactsItem(pytest.Item):
             return f"{type(excinfo.value).__name__}: {excinfo.value}"
         if excinfo.errisinstance((ArticleError, CheckUnavailable)):
             return str(excinfo.value)
+        if excinfo.errisinstance(InternalError) and not _wants_traceback(self.config):
+            return str(excinfo.value)
         return super().repr_failure(excinfo, style=style)
 
     note = ""
 
-    def _judge(self, verdict: Verdict) -> None:
-        if verdict.failed:
-            raise FactCheckFailed(verdict, self.name)
-        if verdict.warns:
-            _warn(verdict, self)
-
 
 class FactItem(_FactsItem):
-    def __init__(self, *, fact: Fact, article: str, first: bool, **kwargs):
+    def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.fact, self.article, self.first = fact, article, first
-        self.note = fact.note
+        self.fact, self.article = self.test.fact, self.test.article
+        self.note = self.fact.note
 
-    def runtest(self) -> None:
-        if self.first and self.corpus.unmentioned(self.fact.id):
+    def conclude(self, result) -> None:
+        if result.unmentioned:
             # Attributed to the facts file's line, so the summary quotes the declaration.
             warnings.warn_explicit(FactNotMentionedWarning.about(self.fact), FactNotMentionedWarning,
                                    self.corpus.facts_file.display, self.fact.line)
-        self._judge(self.corpus.verdict(self.fact.id, self.article))
+        for verdict in result.failures:
+            raise FactCheckFailed(verdict, self.name)
+        for verdict in result.warnings:
+            _warn(verdict, self)
 
     def reportinfo(self):
         return self.path, self.fact.line - 1, f"{self.fact.id} in {self.article}"
 
 
 class CrossSourceFailed(Exception):
-    def __init__(self, outcome: CrossSourceOutcome, facts_display: str):
-        super().__init__(f"{len(outcome.failed)} cross-source findings")
-        self.outcome, self.facts_display = outcome, facts_display
+    def __init__(self, report: str, count: int):
+        super().__init__(f"{count} cross-source findings")
+        self.report = report
 
 
 class CrossSourceItem(_FactsItem):
     """Everything compared across the articles of one facts file: one test, always present."""
 
-    def runtest(self) -> None:
-        outcome = cross_source_outcome(self.corpus)
-        for verdict in outcome.warnings:
+    def conclude(self, result) -> None:
+        for verdict in result.warnings:
             _warn(verdict, self)
-        for verdict in outcome.failed:
+        for verdict in result.failures:
             first = verdict.findings[0] if verdict.findings else None
             self.user_properties.append(("factcheck", {
                 "kind": verdict.kind or "disagreement", "severity": "error", "id": verdict.finding_id,
                 "file": first.article if first else "", "line": first.line if first else 0,
                 "message": verdict.message}))
-        if not outcome.ok:
-            raise CrossSourceFailed(outcome, self.corpus.facts_file.display)
+        if result.failed:
+            raise CrossSourceFailed(result.report, len(result.failures))
 
     def repr_failure(self, excinfo, style=None):
         if excinfo.errisinstance(CrossSourceFailed):
-            return render_cross_source(excinfo.value.outcome, excinfo.value.facts_display)
-        if excinfo.errisinstance(FindingWarning):
-            return f"{type(excinfo.value).__name__}: {excinfo.value}"
+            return excinfo.value.report
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):
@@ -203,12 +219,11 @@ class CrossSourceItem(_FactsItem):
 
 
 class UnreadableArticleItem(_FactsItem):
-    def __init__(self, *, error: ArticleError, **kwargs):
-        super().__init__(**kwargs)
-        self.error = error
-
-    def runtest(self) -> None:
-        raise self.error
+    def conclude(self, result) -> None:
+        raise self.test.error
 
     def reportinfo(self):
-        return self.path, None, str(self.error)
+        return self.path, None, str(self.test.error)
+
+
+_ITEM_CLASS.update({"fact": FactItem, "cross-source": CrossSourceItem, "unreadable": UnreadableArticleItem})

@@ -181,8 +181,15 @@ def test_a_file_that_checks_nothing_is_an_error(tmp_path):
         load_facts(write(tmp_path, "cross_source: false\n"), tmp_path)
 
 
-def test_an_empty_facts_file_beside_articles_checks_across_sources(story):
-    ff = load_facts(write(story, ""), story)
+@pytest.mark.parametrize("text", ["", "\n\n", "# a story folder\n# nothing declared yet\n"])
+def test_an_empty_facts_file_is_an_error_that_says_what_to_declare(story, text):
+    # An empty file checks nothing by accident (a save gone wrong, a stub): say so at line 1.
+    with pytest.raises(FactsError, match=r"facts.yaml:1: the facts file is empty"):
+        load_facts(write(story, text), story)
+
+
+def test_a_facts_file_listing_only_sources_compares_across_sources(story):
+    ff = load_facts(write(story, "sources:\n  000_116027c1a6d05336.txt: {outlet: AFP}\n"), story)
     assert ff.facts == () and ff.cross_source
     assert len(discover_articles(ff)) == len(SEEDS)
 

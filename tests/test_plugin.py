@@ -143,7 +143,7 @@ def test_facts_file_that_checks_nothing_is_an_error(pytester):
     pytester.makefile(".yaml", facts="facts:\n  - id: a\n    number: 1\n")
     result = pytester.runpytest_inprocess(*QUIET)
     assert result.ret == pytest.ExitCode.INTERRUPTED
-    result.stdout.fnmatch_lines(["facts.yaml: checks nothing: no article found*"])
+    result.stdout.fnmatch_lines(["facts.yaml:1: checks nothing: no article found*"])
 
 
 def test_fact_no_article_mentions_is_a_warning_at_its_line(corpus):
