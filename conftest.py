@@ -19,6 +19,10 @@ if settings is not None:
 
 ROOT = Path(__file__).parent
 
+# Story folders used as test data hold facts files of their own (some broken on purpose):
+# the tests run them under pytester, the suite must not collect them itself.
+collect_ignore = ["tests/bad_inputs", "tests/data"]
+
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:

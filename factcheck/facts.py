@@ -484,8 +484,8 @@ def _shown(value: Any, limit: int = 60) -> str:
 
 def _fact(entry: LineMap, err: _Errors) -> Fact:
     err.unknown_keys(entry, FACT_KEYS, "a fact")
-    if "id" not in entry:
-        err.fail(entry, None, "a fact needs an 'id:' (it names the test)")
+    if entry.get("id") is None:
+        err.fail(entry, "id" if "id" in entry else None, "a fact needs an 'id:' (it names the test)")
     fact_id = err.text(entry, "id")
     if not FACT_ID.match(fact_id):
         err.fail(entry, "id", f"fact id {fact_id!r} may hold only letters, digits, '-', '_' and '.'")
