@@ -9,6 +9,7 @@ verdicts. Exit codes: 0 all checks pass (known discrepancies included),
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
 from .article import Article, ArticleError, parse_date, read_article
+from .config import ConfigError, load_settings
 from .corpus import CheckUnavailable, Corpus
 from .errors import InternalError
 from .facts import ARTICLE_SUFFIXES, FactsError, is_facts_file, load_facts
@@ -57,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("path", nargs="?", default=".", metavar="PATH",
                     help="a facts file, or a folder searched for facts.yaml / *.facts.yaml (default: .)")
     ck.add_argument("-v", "--verbose", action="store_true", help="also list the checks that pass")
+    ck.add_argument("--strict", action="store_true", default=None,
+                    help="warnings (updates, outdated articles...) fail too")
     ck.set_defaults(run=run_check)
     return parser
 
@@ -131,9 +135,14 @@ def run_check(args, out: TextIO, err: TextIO) -> int:
         return EXIT_UNUSABLE
     counts = {"passed": 0, "failed": 0, "xfailed": 0, "xpassed": 0, "errors": 0, "warnings": 0}
     rootdir = Path.cwd()
+    try:
+        settings = load_settings(rootdir, strict=args.strict)
+    except ConfigError as exc:
+        err.write(f"ERROR {exc}\n")
+        return EXIT_UNUSABLE
     for path in files:
         try:
-            corpus = Corpus(load_facts(path, rootdir))
+            corpus = Corpus(load_facts(path, rootdir), settings)
             tests = plan_tests(corpus)
         except FactsError as exc:
             err.write("".join(f"ERROR {line}\n" for line in str(exc).splitlines()))
@@ -143,7 +152,7 @@ def run_check(args, out: TextIO, err: TextIO) -> int:
             err.write(f"ERROR {InternalError(str(path), 'reading', exc)}\n")
             counts["errors"] += 1
             continue
-        for result in check_corpus(corpus, tests):
+        for result in check_corpus(corpus, tests, strict=settings.strict):
             _print_result(out, counts, corpus, result, verbose=args.verbose)
     out.write(f"\n{render_summary(counts)}\n")
     if counts["errors"]:
@@ -159,11 +168,16 @@ def _facts_files(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def check_corpus(corpus: Corpus, tests: Sequence[PlannedTest]) -> Iterator[TestResult]:
-    """The plugin's tests, in its order, each concluded as pytest would."""
+def check_corpus(corpus: Corpus, tests: Sequence[PlannedTest], *, strict: bool = False) -> Iterator[TestResult]:
+    """The plugin's tests, in its order, each concluded as pytest would (``strict``: as under
+    ``-W error::factcheck.FindingWarning``, a warning fails its test)."""
     for test in tests:
         try:
-            yield run_test(corpus, test)
+            result = run_test(corpus, test)
+            if strict and result.warnings and result.conclusion == "passed":
+                result = dataclasses.replace(result, conclusion="failed", report="\n".join(
+                    f"FindingWarning: {v.kind}: {v.message}" for v in result.warnings))
+            yield result
         except (ArticleError, CheckUnavailable) as exc:
             yield TestResult(test, "failed", report=str(exc))
         except Exception as exc:   # a bug of factcheck's, shown as the test's one-line failure

@@ -20,6 +20,7 @@ from typing import Dict, List, Optional, Tuple, Union
 from .article import Article, ArticleError, read_article
 from .facts import Fact, FactsFile, SourceMeta, discover_articles
 from .mention import Mention
+from .config import DEFAULT_SETTINGS, Settings, apply_settings
 from .verdict import Verdict
 from .claims.build import Claim, build_claims, story_day
 from .check.declared import check_article, over_time
@@ -58,8 +59,8 @@ def read_source(source: Source, default_published: Optional[dt.date]) -> Article
 class Corpus:
     """Checks of one facts file. Results are memoised on the instance."""
 
-    def __init__(self, facts_file: FactsFile):
-        self.facts_file = facts_file
+    def __init__(self, facts_file: FactsFile, settings: Settings = DEFAULT_SETTINGS):
+        self.facts_file, self.settings = facts_file, settings
         self.sources: Tuple[Source, ...] = tuple(
             Source(display, path, meta) for display, path, meta in discover_articles(facts_file))
         self._articles: Dict[str, Union[Article, ArticleError]] = {}
@@ -134,9 +135,21 @@ class Corpus:
             self._verdicts[display] = found
         return self._verdicts[display]
 
+    @property
+    def compares_across_sources(self) -> bool:
+        """The facts file's own ``cross_source:`` when it says, else the project setting."""
+        if "cross_source" in self.facts_file.line_of:
+            return self.facts_file.cross_source
+        return self.settings.cross_source
+
     def verdict(self, fact_id: str, display: str) -> Verdict:
-        """The final verdict: a moving figure at an earlier value, said before the declared
-        value was known, is *outdated* (a warning), which needs every article's verdict."""
+        """The final verdict, at its configured severity (the fact's ``severity:``, else the
+        project's for its kind)."""
+        return apply_settings(self._final_verdict(fact_id, display), self.settings, self.fact(fact_id).severity)
+
+    def _final_verdict(self, fact_id: str, display: str) -> Verdict:
+        """A moving figure at an earlier value, said before the declared value was known, is
+        *outdated* (a warning), which needs every article's verdict."""
         if self._timed is None:
             readable = self.readable()
             articles = {d: self.article(d) for d in readable}
@@ -158,13 +171,13 @@ class Corpus:
     def cross_source(self) -> Tuple[Verdict, ...]:
         """Verdicts comparing undeclared figures across the readable articles."""
         if self._cross is None:
-            if not self.facts_file.cross_source or not self.readable():
+            if not self.compares_across_sources or not self.readable():
                 self._cross = ()
             else:
                 readable = self.readable()
                 items = [(self.article(d), list(self.mentions(d))) for d in readable]
                 verdicts = cross_check(items, list(self.facts), claims=[self.claims(d) for d in readable])
-                self._cross = tuple(with_finding_ids(verdicts))
+                self._cross = tuple(apply_settings(v, self.settings) for v in with_finding_ids(verdicts))
         return self._cross
 
 

@@ -48,6 +48,7 @@ from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple,
 import yaml
 
 from .claims.time import parse_moment
+from .verdict import SEVERITIES
 
 FactKind = Literal["quantity", "date", "person"]
 Number = Union[int, float]
@@ -66,7 +67,7 @@ RESERVED_IDS = (CROSS_SOURCE_ID, UNREADABLE_ID)
 
 TOP_KEYS = ("articles", "published", "sources", "facts", "cross_source", "accept")
 FACT_KEYS = ("id", "number", "qualifier", "of", "unit", "change", "context", "not", "zones", "moves", "as_of",
-             "date", "name", "aliases", "age", "known", "note")
+             "date", "name", "aliases", "age", "known", "note", "severity")
 #: ``moves:``: how a figure may evolve over time ("up" for tolls and totals).
 MOVES = ("up", "down", "either")
 #: ``change:``: the declared figure is a change in that direction ("rose 3 %" is ``change: up``),
@@ -145,6 +146,7 @@ class Fact:
     zones: Tuple[str, ...] = DEFAULT_FACT_ZONES  # parts of the page the fact binds to
     moves: Optional[str] = None              # "up" | "down" | "either": the figure may change over time
     change: Optional[str] = None             # "up" | "down": the figure is a change in that direction
+    severity: Optional[str] = None           # "error" | "warning": what a finding about this fact is
     as_of: Optional[str] = None              # the moment the declared value holds (ISO date or date-time)
 
 
@@ -504,7 +506,8 @@ def _fact(entry: LineMap, err: _Errors) -> Fact:
     fields: Dict[str, Any] = dict(
         id=fact_id, kind=KIND_OF_VALUE_KEY[value_key], declared_at=f"{display}:{line}", line=line,
         context=err.strings(entry, "context"), note=err.text(entry, "note") or "",
-        excludes=err.strings(entry, "not"), zones=_zones(entry, err), as_of=_as_of(entry, err))
+        excludes=err.strings(entry, "not"), zones=_zones(entry, err), as_of=_as_of(entry, err),
+        severity=_severity(entry, err))
     if value_key == "number":
         number, unit = _number(entry, err)
         fields.update(number=number, of=err.strings(entry, "of"), qualifier=_qualifier(entry, err),
@@ -546,6 +549,13 @@ def _moves(entry: LineMap, err: _Errors) -> Optional[str]:
     if moves is not None and moves not in MOVES:
         err.fail(entry, "moves", f"moves: {moves!r} is not one of {', '.join(MOVES)}")
     return moves
+
+
+def _severity(entry: LineMap, err: _Errors) -> Optional[str]:
+    severity = err.text(entry, "severity")
+    if severity is not None and severity not in SEVERITIES:
+        err.fail(entry, "severity", f"severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
+    return severity
 
 
 def _change(entry: LineMap, err: _Errors) -> Optional[str]:

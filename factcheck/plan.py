@@ -17,7 +17,7 @@ from typing import Literal, Optional, Tuple
 
 from .article import ArticleError
 from .corpus import Corpus, cross_source_outcome
-from .facts import CROSS_SOURCE_ID, UNREADABLE_ID, Fact
+from .facts import CROSS_SOURCE_ID, UNREADABLE_ID, Fact, FactsError
 from .report import render_cross_source, render_verdict
 from .verdict import Verdict
 
@@ -67,8 +67,13 @@ def plan_tests(corpus: Corpus) -> Tuple[PlannedTest, ...]:
     for fact in corpus.facts:
         tests.extend(PlannedTest(f"{fact.id}[{display}]", "fact", fact=fact, article=display, first=index == 0)
                      for index, display in enumerate(articles))
-    if corpus.facts_file.cross_source:
+    if corpus.compares_across_sources:
         tests.append(PlannedTest(CROSS_SOURCE_ID, "cross-source"))
+    if not tests:
+        # Only possible when the project turns cross-source comparison off: a facts file must
+        # never collect nothing silently (pytest would exit 5 with no word).
+        raise FactsError(corpus.facts_file.display, 1, "checks nothing: no facts declared and cross-source "
+                                                       "comparison is off ([tool.factcheck] cross_source)")
     return tuple(tests)
 
 

@@ -36,6 +36,7 @@ from typing import Optional
 import pytest
 
 from .article import ArticleError
+from .config import ConfigError, Settings, load_settings
 from .corpus import CheckUnavailable, Corpus
 from .errors import InternalError
 from .facts import CROSS_SOURCE_ID, Fact, FactsError, is_facts_file, load_facts
@@ -82,6 +83,35 @@ class FactCheckFailed(Exception):
         self.verdict, self.node = verdict, node
 
 
+SETTINGS = pytest.StashKey[Settings]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factcheck", "fact-consistency checks of news corpora")
+    group.addoption("--factcheck-strict", action="store_true", default=None,
+                    help="warnings (updates, outdated articles...) fail too; "
+                         "the same as -W error::factcheck.FindingWarning")
+    parser.addini("factcheck_cross_source", type="bool", default=None,
+                  help="compare undeclared figures across sources (default true; a facts file's "
+                       "cross_source: wins)")
+    parser.addini("factcheck_strict", type="bool", default=None, help="warnings fail too")
+    parser.addini("factcheck_severity", type="linelist", default=[],
+                  help="finding kind = error | warning, one per line (e.g. update=error)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        settings = load_settings(config.rootpath, strict=config.getoption("factcheck_strict"), ini={
+            "cross_source": config.getini("factcheck_cross_source"),
+            "strict": config.getini("factcheck_strict"),
+            "severity": config.getini("factcheck_severity")})
+    except ConfigError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    config.stash[SETTINGS] = settings
+    if settings.strict:
+        config.addinivalue_line("filterwarnings", "error::factcheck.verdict.FindingWarning")
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Optional["FactsYamlFile"]:
     if is_facts_file(file_path):
         return FactsYamlFile.from_parent(parent, path=file_path)
@@ -103,7 +133,7 @@ class FactsYamlFile(pytest.File):
 
     def collect(self):
         try:
-            self.corpus = Corpus(load_facts(self.path, self.config.rootpath))
+            self.corpus = Corpus(load_facts(self.path, self.config.rootpath), self.config.stash[SETTINGS])
             tests = plan_tests(self.corpus)
         except FactsError:
             raise

@@ -24,6 +24,10 @@ KINDS = {
 }
 
 
+#: What a finding's severity may be set to (``severity:`` on a fact, ``[tool.factcheck.severity]``).
+SEVERITIES = ("error", "warning")
+
+
 class FindingWarning(UserWarning):
     """A finding of severity "warning" (an update, an outdated article, a dropped bound
     between sources): reported at ``ARTICLE:LINE``, never failing. ``kind`` says which;
