@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence, TextIO
+from typing import Iterable, Iterator, Optional, Sequence, TextIO, Tuple
 
 from .article import Article, ArticleError, parse_date, read_article
 from .config import ConfigError, load_settings
 from .corpus import CheckUnavailable, Corpus
 from .errors import InternalError
 from .facts import ARTICLE_SUFFIXES, FactsError, is_facts_file, load_facts
+from .formats import FORMATS, render, reported_facts_error, reported_of
 from .mention import Mention
 from .plan import PlannedTest, TestResult, plan_tests, run_test
 from .report import render_summary
@@ -61,7 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("-v", "--verbose", action="store_true", help="also list the checks that pass")
     ck.add_argument("--strict", action="store_true", default=None,
                     help="warnings (updates, outdated articles...) fail too")
+    ck.add_argument("--format", choices=FORMATS, default="text",
+                    help="text (the report, default), json (JSON lines, every field of each finding), "
+                         "sarif (SARIF 2.1.0) or github (workflow commands: annotations on pull requests)")
+    ck.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE rather than stdout")
     ck.set_defaults(run=run_check)
+    rp = sub.add_parser("report", help="write the ledger: one HTML page, a table of facts x sources per story")
+    rp.add_argument("path", nargs="?", default=".", metavar="PATH",
+                    help="a facts file, or a folder searched for facts.yaml / *.facts.yaml (default: .)")
+    rp.add_argument("--html", required=True, metavar="OUT", help="the page to write (a new or an .html file)")
+    rp.set_defaults(run=run_report)
     return parser
 
 
@@ -124,40 +135,95 @@ def _value(value) -> Optional[str]:
 
 # --------------------------------------------------------------------------- check
 
-def run_check(args, out: TextIO, err: TextIO) -> int:
+class _Unusable(Exception):
+    """The command cannot run at all (no such path, no facts file, bad settings)."""
+
+
+def _stories(args, err: TextIO, on_error=None) -> Iterator[Tuple[Path, Optional[Corpus], Tuple[PlannedTest, ...]]]:
+    """(facts file, its corpus and tests) per facts file under ``args.path``; a facts file
+    that cannot be used is reported on ``err`` as pytest would (ERROR FILE:LINE: message)
+    and comes with no corpus. Read as under pytest with the current folder as rootdir."""
     target = Path(args.path)
     if not target.exists():
-        err.write(f"factcheck: {args.path}: no such file or folder\n")
-        return EXIT_UNUSABLE
+        raise _Unusable(f"factcheck: {args.path}: no such file or folder")
     files = [target] if target.is_file() else list(_facts_files(target))
     if not files:
-        err.write(f"factcheck: no facts.yaml or *.facts.yaml under {args.path}\n")
-        return EXIT_UNUSABLE
-    counts = {"passed": 0, "failed": 0, "xfailed": 0, "xpassed": 0, "errors": 0, "warnings": 0}
+        raise _Unusable(f"factcheck: no facts.yaml or *.facts.yaml under {args.path}")
     rootdir = Path.cwd()
     try:
-        settings = load_settings(rootdir, strict=args.strict)
+        settings = load_settings(rootdir, strict=getattr(args, "strict", None))
     except ConfigError as exc:
-        err.write(f"ERROR {exc}\n")
-        return EXIT_UNUSABLE
+        raise _Unusable(f"ERROR {exc}") from None
     for path in files:
         try:
             corpus = Corpus(load_facts(path, rootdir), settings)
-            tests = plan_tests(corpus)
+            yield path, corpus, plan_tests(corpus)
         except FactsError as exc:
             err.write("".join(f"ERROR {line}\n" for line in str(exc).splitlines()))
-            counts["errors"] += 1
-            continue
+            if on_error is not None:
+                on_error(path, exc)
+            yield path, None, ()
         except Exception as exc:   # a bug of factcheck's: one line naming the file, as under pytest
             err.write(f"ERROR {InternalError(str(path), 'reading', exc)}\n")
-            counts["errors"] += 1
-            continue
-        for result in check_corpus(corpus, tests, strict=settings.strict):
-            _print_result(out, counts, corpus, result, verbose=args.verbose)
-    out.write(f"\n{render_summary(counts)}\n")
+            yield path, None, ()
+
+
+def run_check(args, out: TextIO, err: TextIO) -> int:
+    """Machine formats go to ``--output`` or stdout, alone: the summary then goes to stderr."""
+    counts = {"passed": 0, "failed": 0, "xfailed": 0, "xpassed": 0, "errors": 0, "warnings": 0}
+    text = args.format == "text"
+    report_out = out if text and not args.output else io.StringIO()
+    reported = []
+    try:
+        for path, corpus, tests in _stories(args, err, on_error=lambda p, e: reported.extend(
+                reported_facts_error(p, one) for one in e.errors)):
+            if corpus is None:
+                counts["errors"] += 1
+                continue
+            results = list(check_corpus(corpus, tests, strict=corpus.settings.strict))
+            for result in results:
+                _print_result(report_out, counts, corpus, result, verbose=args.verbose)
+            reported.extend(reported_of(corpus, results))
+    except _Unusable as exc:
+        err.write(f"{exc}\n")
+        return EXIT_UNUSABLE
+    summary = f"\n{render_summary(counts)}\n"
+    rendered = report_out.getvalue() + summary if text and args.output else (
+        None if text else render(args.format, reported, rootdir=Path.cwd()))
+    if rendered is None:
+        out.write(summary)
+    elif args.output:
+        Path(args.output).write_text(rendered, encoding="utf-8")
+        err.write(summary.lstrip("\n"))
+    else:
+        out.write(rendered)
+        err.write(summary.lstrip("\n"))
     if counts["errors"]:
         return EXIT_UNUSABLE
     return EXIT_FAILED if counts["failed"] or counts["xpassed"] else EXIT_OK
+
+
+def run_report(args, out: TextIO, err: TextIO) -> int:
+    """The ledger of every usable facts file under PATH, written to ``--html``. Never over an
+    article or a facts file: factcheck does not write into a corpus."""
+    from .ledger import write_ledger   # late: Jinja2 is only needed for the page
+
+    target = Path(args.html)
+    try:
+        stories = list(_stories(args, err))
+    except _Unusable as exc:
+        err.write(f"{exc}\n")
+        return EXIT_UNUSABLE
+    corpora = [corpus for _, corpus, _ in stories if corpus is not None]
+    inputs = {p.resolve() for c in corpora for p in [c.facts_file.path, *(s.path for s in c.sources)]}
+    if target.resolve() in inputs or (target.exists() and target.suffix.lower() not in (".html", ".htm")):
+        err.write(f"factcheck: {args.html}: will not write over a file that is not an HTML page\n")
+        return EXIT_UNUSABLE
+    if not corpora:
+        return EXIT_UNUSABLE
+    ledger = write_ledger(corpora, target, rootdir=Path.cwd())
+    out.write(f"{args.html}: {len(ledger.stories)} stories\n")
+    return EXIT_UNUSABLE if len(corpora) < len(stories) else EXIT_OK
 
 
 def _facts_files(folder: Path) -> Iterator[Path]:

@@ -360,6 +360,7 @@ def _facts_file(data: Any, path: Path, display: str, boundary: Path) -> FactsFil
     if not found:
         where = ", ".join(globs) if globs else f"*{' / *'.join(ARTICLE_SUFFIXES)} under {path.parent}"
         err.attempt(err.fail, data, "articles" if globs else None, f"checks nothing: no article found ({where})")
+        err.raise_found()   # sources and known entries would only repeat that no article is there
     if not facts and not cross_source and not err.found:
         err.attempt(err.fail, data, "cross_source", "checks nothing: no facts declared and cross_source is false")
     sources = err.attempt(_sources, data, err, found) or {}
@@ -681,8 +682,8 @@ def _valid_iso_part(text: str) -> bool:
     if not m:
         return False
     year, month, day = (int(g) if g else None for g in m.groups())
-    try:
-        dt.date(year, month or 1, day or 1)
+    try:   # "2024-00-10" is no date: only an absent month or day stands for the first
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         return False
     return True

@@ -40,7 +40,8 @@ from .config import ConfigError, Settings, load_settings
 from .corpus import CheckUnavailable, Corpus
 from .errors import InternalError
 from .facts import CROSS_SOURCE_ID, Fact, FactsError, is_facts_file, load_facts
-from .plan import PlannedTest, plan_tests, run_test
+from .formats import FORMATS, record, render_records, reported_facts_error, reported_of_result, rootdir_path
+from .plan import PlannedTest, TestResult, plan_tests, run_test
 from .report import render_verdict
 from .verdict import FindingWarning, Verdict
 
@@ -64,15 +65,23 @@ class FactNotMentionedWarning(pytest.PytestWarning):
 def _warn(verdict: Verdict, item: pytest.Item) -> None:
     """Issue a warning verdict at each of its findings' places (ARTICLE:LINE: the summary then
     points at every source involved) and record it on the item."""
-    places = [(f.article, f.line) for f in verdict.findings] or [(str(item.path), 1)]
+    facts_path, rootdir = item.parent.corpus.facts_file.path, item.config.rootpath
+    places = [(rootdir_path(facts_path, f.article, rootdir), f.line) for f in verdict.findings] or [(str(item.path), 1)]
     for filename, lineno in dict.fromkeys(places):
         warning = FindingWarning(f"{verdict.kind}: {verdict.message}")
         warning.kind = verdict.kind
         warnings.warn_explicit(warning, FindingWarning, filename, lineno)
-    filename, lineno = places[0]
-    item.user_properties.append(("factcheck", {"kind": verdict.kind, "severity": "warning",
-                                               "file": filename, "line": lineno, "message": verdict.message,
-                                               "id": verdict.finding_id or verdict.subject}))
+    _record_property(item, verdict, "warning")
+
+
+def _record_property(item: pytest.Item, verdict: Verdict, severity: str) -> None:
+    """The finding in the item's ``user_properties``: JUnit XML (whose default xunit2 drops file
+    and line) and pytest-xdist carry kind, severity and ARTICLE:LINE (relative to the rootdir)."""
+    first = verdict.findings[0] if verdict.findings else None
+    where = rootdir_path(item.parent.corpus.facts_file.path, first.article, item.config.rootpath) if first else ""
+    item.user_properties.append(("factcheck", {
+        "kind": verdict.kind or "disagreement", "severity": severity, "id": verdict.finding_id or verdict.subject,
+        "file": where, "line": first.line if first else 0, "message": verdict.message}))
 
 
 class FactCheckFailed(Exception):
@@ -91,6 +100,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--factcheck-strict", action="store_true", default=None,
                     help="warnings (updates, outdated articles...) fail too; "
                          "the same as -W error::factcheck.FindingWarning")
+    group.addoption("--factcheck-format", choices=FORMATS, default=None,
+                    help="also write the findings as json (JSON lines), sarif (SARIF 2.1.0) or github "
+                         "(workflow commands); to --factcheck-output, else at the end of the run")
+    group.addoption("--factcheck-output", metavar="FILE", default=None,
+                    help="the file --factcheck-format writes (json when no format is given)")
+    group.addoption("--factcheck-html", metavar="OUT", default=None,
+                    help="write the ledger: one HTML page, a table of facts x sources per story")
     parser.addini("factcheck_cross_source", type="bool", default=None,
                   help="compare undeclared figures across sources (default true; a facts file's "
                        "cross_source: wins)")
@@ -110,6 +126,109 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[SETTINGS] = settings
     if settings.strict:
         config.addinivalue_line("filterwarnings", "error::factcheck.verdict.FindingWarning")
+    fmt = _findings_format(config)
+    if fmt and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(_FindingsWriter(config, fmt), "factcheck-findings-writer")
+
+
+def _findings_format(config: pytest.Config) -> Optional[str]:
+    """The machine format asked for (``--factcheck-output`` alone means json), or None."""
+    fmt = config.getoption("factcheck_format") or ("json" if config.getoption("factcheck_output") else None)
+    return fmt if fmt != "text" else None
+
+
+class _FindingsWriter:
+    """Gathers every test's records (from the reports, so xdist workers' arrive too) and writes
+    them in the chosen format once the run is over."""
+
+    def __init__(self, config: pytest.Config, fmt: str):
+        self.config, self.fmt, self.records = config, fmt, []
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.records.extend(getattr(report, "factcheck_records", ()))
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self.records.extend(getattr(report, "factcheck_records", ()))
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        text = render_records(self.fmt, self.records, rootdir=self.config.rootpath)
+        out = self.config.getoption("factcheck_output")
+        if out:
+            (Path(self.config.invocation_params.dir) / out).write_text(text, encoding="utf-8")
+        else:
+            self.text = text
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if getattr(self, "text", None):
+            terminalreporter.section(f"factcheck {self.fmt}")
+            terminalreporter.write(self.text if self.text.endswith("\n") else self.text + "\n")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    """A factcheck test's records ride on its report (pytest-xdist serialises them to the controller)."""
+    report = yield
+    records = getattr(item, "factcheck_records", None)
+    if call.when == "call" and records:
+        report.factcheck_records = records
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):
+    """A facts file that cannot be used is a record too (an error at its line)."""
+    report = yield
+    if isinstance(collector, FactsYamlFile) and report.failed and report.longrepr is not None:
+        error = getattr(collector, "facts_error", None)
+        if error is not None:
+            report.factcheck_records = [record(reported_facts_error(collector.path, one),
+                                               rootdir=collector.config.rootpath) for one in error.errors]
+    return report
+
+
+def _facts_files_run(session: pytest.Session) -> list:
+    """The facts files this run collected, in order (under pytest-xdist, as the workers report)."""
+    paths = {str(item.parent.path): None for item in session.items if isinstance(item.parent, FactsYamlFile)}
+    paths.update(dict.fromkeys(session.config.stash.get(_WORKER_FACTS, [])))
+    return list(paths)
+
+
+_WORKER_FACTS = pytest.StashKey[list]()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if hasattr(config, "workerinput"):   # an xdist worker: the controller writes the reports
+        config.workeroutput["factcheck_facts"] = _facts_files_run(session)
+        return
+    out = config.getoption("factcheck_html")
+    if out:
+        _write_ledger(config, session, Path(config.invocation_params.dir) / out)
+
+
+@pytest.hookimpl(optionalhook=True)   # a pytest-xdist hook: present only when xdist is installed
+def pytest_testnodedown(node, error) -> None:   # xdist controller: a worker's facts files
+    facts = getattr(node, "workeroutput", {}).get("factcheck_facts", [])
+    node.config.stash.setdefault(_WORKER_FACTS, []).extend(facts)
+
+
+def _write_ledger(config: pytest.Config, session: pytest.Session, out: Path) -> None:
+    from .ledger import write_ledger   # late: Jinja2 is only needed for the page
+
+    corpora = {}
+    for item in session.items:
+        if isinstance(item.parent, FactsYamlFile):
+            corpora.setdefault(str(item.parent.path), item.parent.corpus)
+    for path in _facts_files_run(session):
+        if path not in corpora:   # collected by an xdist worker: read again here (deterministic)
+            try:
+                corpora[path] = Corpus(load_facts(path, config.rootpath), config.stash[SETTINGS])
+            except FactsError:
+                continue
+    ledger = write_ledger(list(corpora.values()), out, rootdir=config.rootpath)
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"factcheck ledger: {out} ({len(ledger.stories)} stories)")
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Optional["FactsYamlFile"]:
@@ -135,7 +254,8 @@ class FactsYamlFile(pytest.File):
         try:
             self.corpus = Corpus(load_facts(self.path, self.config.rootpath), self.config.stash[SETTINGS])
             tests = plan_tests(self.corpus)
-        except FactsError:
+        except FactsError as exc:
+            self.facts_error = exc
             raise
         except Exception as exc:   # a bug of factcheck's: one line naming the file, not INTERNALERROR
             raise InternalError(self.nodeid, "reading", exc) from exc
@@ -177,11 +297,18 @@ class _FactsItem(pytest.Item):
     def runtest(self) -> None:
         try:
             result = run_test(self.corpus, self.test)
-        except (ArticleError, CheckUnavailable):
+        except (ArticleError, CheckUnavailable) as exc:
+            self._records(TestResult(self.test, "failed", report=str(exc)))
             raise
         except Exception as exc:   # a bug of factcheck's: one line naming the article or file
             raise InternalError(self.test.article or self.corpus.facts_file.display, "checking", exc) from exc
+        self._records(result)
         self.conclude(result)
+
+    def _records(self, result: TestResult) -> None:
+        if _findings_format(self.config):
+            self.factcheck_records = [record(r, rootdir=self.config.rootpath)
+                                      for r in reported_of_result(self.corpus, result)]
 
     def repr_failure(self, excinfo, style=None):
         if excinfo.errisinstance(FactCheckFailed):
@@ -210,6 +337,7 @@ class FactItem(_FactsItem):
             warnings.warn_explicit(FactNotMentionedWarning.about(self.fact), FactNotMentionedWarning,
                                    self.corpus.facts_file.display, self.fact.line)
         for verdict in result.failures:
+            _record_property(self, verdict, "error")
             raise FactCheckFailed(verdict, self.name)
         for verdict in result.warnings:
             _warn(verdict, self)
@@ -231,11 +359,7 @@ class CrossSourceItem(_FactsItem):
         for verdict in result.warnings:
             _warn(verdict, self)
         for verdict in result.failures:
-            first = verdict.findings[0] if verdict.findings else None
-            self.user_properties.append(("factcheck", {
-                "kind": verdict.kind or "disagreement", "severity": "error", "id": verdict.finding_id,
-                "file": first.article if first else "", "line": first.line if first else 0,
-                "message": verdict.message}))
+            _record_property(self, verdict, "error")
         if result.failed:
             raise CrossSourceFailed(result.report, len(result.failures))
 
