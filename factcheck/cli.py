@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, TextIO, Tuple
 
 from .article import Article, ArticleError, parse_date, read_article
+from .cache import ArticleCache
 from .config import ConfigError, load_settings
 from .corpus import CheckUnavailable, Corpus
 from .errors import InternalError
@@ -28,6 +29,8 @@ from .plan import PlannedTest, TestResult, plan_tests, run_test
 from .report import render_summary
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+#: Where results are cached between runs: pytest's cache folder, relative to the rootdir.
+CACHE_DIR = ".pytest_cache"
 #: Columns of ``factcheck extract`` lines, two spaces apart; empty fields print as this.
 EMPTY_FIELD = "-"
 
@@ -67,13 +70,26 @@ def _parser() -> argparse.ArgumentParser:
                     help="text (the report, default), json (JSON lines, every field of each finding), "
                          "sarif (SARIF 2.1.0) or github (workflow commands: annotations on pull requests)")
     ck.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE rather than stdout")
+    ck.add_argument("--no-cache", action="store_true",
+                    help="neither read nor write the results cache (.pytest_cache/d/factcheck, shared with pytest)")
     ck.set_defaults(run=run_check)
     rp = sub.add_parser("report", help="write the ledger: one HTML page, a table of facts x sources per story")
     rp.add_argument("path", nargs="?", default=".", metavar="PATH",
                     help="a facts file, or a folder searched for facts.yaml / *.facts.yaml (default: .)")
     rp.add_argument("--html", required=True, metavar="OUT", help="the page to write (a new or an .html file)")
     rp.set_defaults(run=run_report)
+    sg = sub.add_parser("suggest", help="draft a facts.yaml from a story folder (never overwrites a file)")
+    sg.add_argument("path", metavar="PATH", help="a folder of articles (.txt/.md, optional manifest.json)")
+    sg.add_argument("-o", "--output", metavar="FILE",
+                    help="write the draft to FILE, which must not exist (default: stdout)")
+    sg.set_defaults(run=run_suggest)
     return parser
+
+
+def run_suggest(args, out: TextIO, err: TextIO) -> int:
+    from .suggest import run_suggest as draft   # late: only this command needs the drafter
+
+    return draft(Path(args.path), Path(args.output) if args.output else None, out=out, err=err)
 
 
 # --------------------------------------------------------------------------- extract
@@ -154,9 +170,10 @@ def _stories(args, err: TextIO, on_error=None) -> Iterator[Tuple[Path, Optional[
         settings = load_settings(rootdir, strict=getattr(args, "strict", None))
     except ConfigError as exc:
         raise _Unusable(f"ERROR {exc}") from None
+    cache = ArticleCache(None if getattr(args, "no_cache", False) else _cache_dir(rootdir))
     for path in files:
         try:
-            corpus = Corpus(load_facts(path, rootdir), settings)
+            corpus = Corpus(load_facts(path, rootdir), settings, cache)
             yield path, corpus, plan_tests(corpus)
         except FactsError as exc:
             err.write("".join(f"ERROR {line}\n" for line in str(exc).splitlines()))
@@ -166,6 +183,20 @@ def _stories(args, err: TextIO, on_error=None) -> Iterator[Tuple[Path, Optional[
         except Exception as exc:   # a bug of factcheck's: one line naming the file, as under pytest
             err.write(f"ERROR {InternalError(str(path), 'reading', exc)}\n")
             yield path, None, ()
+
+
+def _cache_dir(rootdir: Path) -> Optional[Path]:
+    """pytest's own cache directory for factcheck (``config.cache.mkdir("factcheck")``), so a
+    ``pytest`` run and ``factcheck check`` share results; marked as pytest marks it."""
+    top = rootdir / CACHE_DIR
+    try:
+        folder = top / "d" / "factcheck"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (top / ".gitignore").exists():
+            (top / ".gitignore").write_text("# Created by factcheck (pytest's cache folder).\n*\n", encoding="utf-8")
+        return folder
+    except OSError:   # a read-only checkout: run without a cache
+        return None
 
 
 def run_check(args, out: TextIO, err: TextIO) -> int:

@@ -20,6 +20,7 @@ from typing import Dict, List, Optional, Tuple, Union
 from .article import Article, ArticleError, read_article
 from .facts import Fact, FactsFile, SourceMeta, discover_articles
 from .mention import Mention
+from .cache import ArticleCache, environment_parts, key
 from .config import DEFAULT_SETTINGS, Settings, apply_settings
 from .verdict import Verdict
 from .claims.build import Claim, build_claims, story_day
@@ -59,11 +60,15 @@ def read_source(source: Source, default_published: Optional[dt.date]) -> Article
 class Corpus:
     """Checks of one facts file. Results are memoised on the instance."""
 
-    def __init__(self, facts_file: FactsFile, settings: Settings = DEFAULT_SETTINGS):
+    def __init__(self, facts_file: FactsFile, settings: Settings = DEFAULT_SETTINGS,
+                 cache: Optional[ArticleCache] = None):
         self.facts_file, self.settings = facts_file, settings
+        self.cache = cache if cache is not None else ArticleCache(None)
         self.sources: Tuple[Source, ...] = tuple(
             Source(display, path, meta) for display, path, meta in discover_articles(facts_file))
         self._articles: Dict[str, Union[Article, ArticleError]] = {}
+        self._mentions: Dict[str, Tuple[Mention, ...]] = {}
+        self._checked = False
         self._verdicts: Dict[str, Dict[str, Verdict]] = {}
         self._claims: Dict[str, Tuple[Claim, ...]] = {}
         self._timed: Optional[Dict[str, Dict[str, Verdict]]] = None
@@ -105,9 +110,29 @@ class Corpus:
         bad = {display for display, _ in self.unreadable()}
         return [s.display for s in self.sources if s.display not in bad]
 
+    def article_key(self, display: str) -> str:
+        """What the article's results are computed from: its text and metadata as read, the
+        language data, the code (the cache's key, so an edit anywhere gives a new one)."""
+        a = self.article(display)
+        return key("article/1", a.path, a.text, repr((a.published, a.outlet, a.title, a.url, a.body_start,
+                                                     a.published_at)), *environment_parts())
+
+    def _cached(self, cache_key: str, compute):
+        if not self.cache.enabled:
+            return compute()
+        found = self.cache.get(cache_key)
+        if found is None:
+            found = compute()
+            self.cache.put(cache_key, found)
+        return found
+
     def mentions(self, display: str) -> Tuple[Mention, ...]:
-        article = self.article(display)
-        return extract_cached(article.body, article.published)
+        if display not in self._mentions:
+            article = self.article(display)
+            self._mentions[display] = self._cached(
+                key(self.article_key(display), "mentions") if self.cache.enabled else "",
+                lambda: extract_cached(article.body, article.published))
+        return self._mentions[display]
 
     @cached_property
     def story_day(self) -> Optional[dt.date]:
@@ -118,9 +143,41 @@ class Corpus:
     def claims(self, display: str) -> Tuple[Claim, ...]:
         """The article's mentions with what each is about (zone, measure, event, time)."""
         if display not in self._claims:
-            self._claims[display] = build_claims(self.article(display), self.mentions(display),
-                                                 story_day=self.story_day)
+            # Claims depend on the other articles through the story's day (background dates).
+            self._claims[display] = self._cached(
+                key(self.article_key(display), "claims", repr(self.story_day)) if self.cache.enabled else "",
+                lambda: build_claims(self.article(display), self.mentions(display), story_day=self.story_day))
         return self._claims[display]
+
+    def _story_key(self) -> str:
+        """What every verdict of the story is computed from: the facts file as read, the
+        settings, every article's key (an edit to one article changes it)."""
+        ff = self.facts_file
+        return key("story/1", ff.display, ff.path.read_bytes(), repr(self.settings),
+                   *(f"{s.display}={self._key_or_error(s.display)}" for s in self.sources), *environment_parts())
+
+    def _key_or_error(self, display: str) -> str:
+        try:
+            return self.article_key(display)
+        except ArticleError as exc:
+            return f"unreadable: {exc}"
+
+    def _check_story(self) -> None:
+        """With a cache: every verdict of the story at once, read back when nothing changed
+        (a re-run after one edit redoes only that story)."""
+        if self._checked or not self.cache.enabled:
+            return
+        self._checked = True
+        story_key = self._story_key()
+        found = self.cache.get(story_key)
+        if found is not None:
+            self._verdicts, self._timed, self._cross = found
+            return
+        for display in self.readable():
+            self.verdicts(display)
+        self._time_pass()
+        self.cross_source()
+        self.cache.put(story_key, (self._verdicts, self._timed, self._cross))
 
     def verdicts(self, display: str) -> Dict[str, Verdict]:
         """fact id -> Verdict for one article (every declared fact has one), before the
@@ -150,15 +207,19 @@ class Corpus:
     def _final_verdict(self, fact_id: str, display: str) -> Verdict:
         """A moving figure at an earlier value, said before the declared value was known, is
         *outdated* (a warning), which needs every article's verdict."""
+        self._check_story()
+        self._time_pass()
+        if display not in self._timed.get(fact_id, {}):
+            return self.verdicts(display)[fact_id]
+        return self._timed[fact_id][display]
+
+    def _time_pass(self) -> None:
         if self._timed is None:
             readable = self.readable()
             articles = {d: self.article(d) for d in readable}
             self._timed = {}
             for fact in self.facts:
                 self._timed[fact.id] = over_time(fact, {d: self.verdicts(d)[fact.id] for d in readable}, articles)
-        if display not in self._timed.get(fact_id, {}):
-            return self.verdicts(display)[fact_id]
-        return self._timed[fact_id][display]
 
     def unmentioned(self, fact_id: str) -> bool:
         """No readable article mentions the fact at all (agreeing or not)."""
@@ -170,6 +231,7 @@ class Corpus:
 
     def cross_source(self) -> Tuple[Verdict, ...]:
         """Verdicts comparing undeclared figures across the readable articles."""
+        self._check_story()
         if self._cross is None:
             if not self.compares_across_sources or not self.readable():
                 self._cross = ()

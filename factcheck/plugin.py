@@ -36,6 +36,7 @@ from typing import Optional
 import pytest
 
 from .article import ArticleError
+from .cache import ArticleCache
 from .config import ConfigError, Settings, load_settings
 from .corpus import CheckUnavailable, Corpus
 from .errors import InternalError
@@ -93,6 +94,7 @@ class FactCheckFailed(Exception):
 
 
 SETTINGS = pytest.StashKey[Settings]()
+CACHE = pytest.StashKey[ArticleCache]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -124,6 +126,9 @@ def pytest_configure(config: pytest.Config) -> None:
     except ConfigError as exc:
         raise pytest.UsageError(str(exc)) from None
     config.stash[SETTINGS] = settings
+    # pytest's cache directory (absent under -p no:cacheprovider; emptied by --cache-clear).
+    cache = getattr(config, "cache", None)
+    config.stash[CACHE] = ArticleCache(cache.mkdir("factcheck") if cache is not None else None)
     if settings.strict:
         config.addinivalue_line("filterwarnings", "error::factcheck.verdict.FindingWarning")
     fmt = _findings_format(config)
@@ -207,6 +212,23 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 @pytest.hookimpl(optionalhook=True)   # a pytest-xdist hook: present only when xdist is installed
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Under ``-n`` (``--dist load``), a facts file's tests go to one worker: they share one
+    story's extraction and checks, which a split would make both workers compute. Other
+    tests are scheduled one by one, as ``--dist load`` does."""
+    if config.getoption("dist", "load") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FactsFileScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if is_facts_file(Path(path)) else nodeid
+
+    return FactsFileScheduling(config, log)
+
+
+@pytest.hookimpl(optionalhook=True)   # a pytest-xdist hook: present only when xdist is installed
 def pytest_testnodedown(node, error) -> None:   # xdist controller: a worker's facts files
     facts = getattr(node, "workeroutput", {}).get("factcheck_facts", [])
     node.config.stash.setdefault(_WORKER_FACTS, []).extend(facts)
@@ -222,7 +244,8 @@ def _write_ledger(config: pytest.Config, session: pytest.Session, out: Path) -> 
     for path in _facts_files_run(session):
         if path not in corpora:   # collected by an xdist worker: read again here (deterministic)
             try:
-                corpora[path] = Corpus(load_facts(path, config.rootpath), config.stash[SETTINGS])
+                corpora[path] = Corpus(load_facts(path, config.rootpath), config.stash[SETTINGS],
+                                       config.stash[CACHE])
             except FactsError:
                 continue
     ledger = write_ledger(list(corpora.values()), out, rootdir=config.rootpath)
@@ -252,7 +275,8 @@ class FactsYamlFile(pytest.File):
 
     def collect(self):
         try:
-            self.corpus = Corpus(load_facts(self.path, self.config.rootpath), self.config.stash[SETTINGS])
+            self.corpus = Corpus(load_facts(self.path, self.config.rootpath), self.config.stash[SETTINGS],
+                                 self.config.stash[CACHE])
             tests = plan_tests(self.corpus)
         except FactsError as exc:
             self.facts_error = exc
