@@ -120,7 +120,8 @@ def test_check_fails_with_the_plugins_report(capsys, pytester, story, monkeypatc
     assert out.strip().splitlines()[-1] == "2 failed, 4 passed"
     # The very text pytest shows for that failure.
     for path in story.iterdir():
-        shutil.copy(path, pytester.path / path.name)
+        if path.is_file():   # the story, not the cache folder the CLI keeps beside it
+            shutil.copy(path, pytester.path / path.name)
     pytester.makeconftest(fake_checks.conftest_text())
     monkeypatch.chdir(pytester.path)
     pytester.runpytest_inprocess("-p", "no:cacheprovider", "--junitxml=report.xml")
