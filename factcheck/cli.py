@@ -155,7 +155,8 @@ class _Unusable(Exception):
     """The command cannot run at all (no such path, no facts file, bad settings)."""
 
 
-def _stories(args, err: TextIO, on_error=None) -> Iterator[Tuple[Path, Optional[Corpus], Tuple[PlannedTest, ...]]]:
+def _stories(args, err: TextIO, on_error=None, progress: Optional["Progress"] = None
+             ) -> Iterator[Tuple[Path, Optional[Corpus], Tuple[PlannedTest, ...]]]:
     """(facts file, its corpus and tests) per facts file under ``args.path``; a facts file
     that cannot be used is reported on ``err`` as pytest would (ERROR FILE:LINE: message)
     and comes with no corpus. Read as under pytest with the current folder as rootdir."""
@@ -171,18 +172,24 @@ def _stories(args, err: TextIO, on_error=None) -> Iterator[Tuple[Path, Optional[
     except ConfigError as exc:
         raise _Unusable(f"ERROR {exc}") from None
     cache = ArticleCache(None if getattr(args, "no_cache", False) else _cache_dir(rootdir))
-    for path in files:
+    progress = progress or Progress(err)
+    progress.total = len(files)
+    for index, path in enumerate(files, 1):
+        progress.show(index, path)
         try:
             corpus = Corpus(load_facts(path, rootdir), settings, cache)
             yield path, corpus, plan_tests(corpus)
         except FactsError as exc:
+            progress.clear()
             err.write("".join(f"ERROR {line}\n" for line in str(exc).splitlines()))
             if on_error is not None:
                 on_error(path, exc)
             yield path, None, ()
         except Exception as exc:   # a bug of factcheck's: one line naming the file, as under pytest
+            progress.clear()
             err.write(f"ERROR {InternalError(str(path), 'reading', exc)}\n")
             yield path, None, ()
+    progress.clear()
 
 
 def _cache_dir(rootdir: Path) -> Optional[Path]:
@@ -199,19 +206,43 @@ def _cache_dir(rootdir: Path) -> Optional[Path]:
         return None
 
 
+class Progress:
+    """``[3/50] stories/nk/facts.yaml`` on one line of a terminal's stderr, rewritten in place;
+    nothing in CI logs or when stderr is not a terminal (what pytest users expect)."""
+
+    def __init__(self, err: TextIO):
+        self.err, self.total = err, 0
+        self.live = not os.environ.get("CI") and bool(getattr(err, "isatty", lambda: False)())
+        self.shown = False
+
+    def show(self, index: int, path: Path) -> None:
+        if self.live and self.total > 1:
+            self.err.write(f"\r\033[K[{index}/{self.total}] {path}")
+            self.err.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.err.write("\r\033[K")
+            self.err.flush()
+            self.shown = False
+
+
 def run_check(args, out: TextIO, err: TextIO) -> int:
     """Machine formats go to ``--output`` or stdout, alone: the summary then goes to stderr."""
     counts = {"passed": 0, "failed": 0, "xfailed": 0, "xpassed": 0, "errors": 0, "warnings": 0}
     text = args.format == "text"
     report_out = out if text and not args.output else io.StringIO()
     reported = []
+    progress = Progress(err)
     try:
-        for path, corpus, tests in _stories(args, err, on_error=lambda p, e: reported.extend(
+        for path, corpus, tests in _stories(args, err, progress=progress, on_error=lambda p, e: reported.extend(
                 reported_facts_error(p, one) for one in e.errors)):
             if corpus is None:
                 counts["errors"] += 1
                 continue
             results = list(check_corpus(corpus, tests, strict=corpus.settings.strict))
+            progress.clear()
             for result in results:
                 _print_result(report_out, counts, corpus, result, verbose=args.verbose)
             reported.extend(reported_of(corpus, results))

@@ -1,5 +1,6 @@
 """The command line: ``factcheck extract`` prints what the extractors read, ``factcheck
 check`` runs the plugin's checks and prints the same report."""
+import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
@@ -10,6 +11,7 @@ import pytest
 import fake_checks
 import factcheck.corpus
 from factcheck import extract, read_article
+from factcheck import cli
 from factcheck.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -161,3 +163,27 @@ def test_check_warns_about_a_fact_no_article_mentions(capsys, story):
 def test_check_without_facts_files(capsys, tmp_path):
     code, _, err = run(capsys, "check", str(tmp_path))
     assert code == 2 and "no facts.yaml" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("ci, shown", [(None, True), ("true", False)])
+def test_check_shows_progress_on_a_terminal_and_stays_quiet_in_ci(tmp_path, monkeypatch, ci, shown):
+    for story in ("nk", "nice"):
+        folder = tmp_path / story
+        folder.mkdir()
+        (folder / "a.txt").write_text("date 2024-10-21\nAbout 1,500 soldiers were sent.\n", encoding="utf-8")
+        (folder / "facts.yaml").write_text("facts:\n  - id: troops\n    number: 1500\n    of: soldiers\n",
+                                           encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
+    if ci:
+        monkeypatch.setenv("CI", ci)
+    out, err = io.StringIO(), _Terminal()
+    args = cli._parser().parse_args(["check", ".", "--no-cache"])
+    assert args.run(args, out, err) == 0
+    assert ("[2/2] nk/facts.yaml" in err.getvalue()) == shown
+    assert "[1/2]" not in out.getvalue()
