@@ -65,7 +65,13 @@ class Mention:
     quantity: ``value`` is an int/float, or ``(low, high)`` for a range;
               ``unit`` ("km", "USD", "%") and ``counted`` ("soldiers") when known;
               ``qualifier`` ("about", "more than", ...); ``vague`` for amounts like
-              "thousands of" whose ``value`` is only an order of magnitude.
+              "thousands of" whose ``value`` is only an order of magnitude;
+              ``change`` "up" / "down" when the figure states a change in that
+              direction ("rose 3 %", "fell by $2bn", "+3 %"; the value keeps the
+              figure as written, signed when written with a sign, so a change is
+              compared by its magnitude), None for a level ("rose to 5 %", "5 %");
+              ``parts`` for a tally ("a 5-2 vote": (5, 2), unit "score", value the
+              first part), never a range. A ratio ("one in three") has unit "ratio".
     date:     ``value`` is ISO 8601 at its own granularity ("2024-10-21",
               "2024-10", "2024", "2024-W42", "2024-10-08/2024-10-13"), or None
               when the expression is relative and no publication date was given;
@@ -85,6 +91,8 @@ class Mention:
     granularity: Optional[str] = None
     expr: Optional[TimeExpr] = field(default=None, compare=False)
     title: Optional[str] = None
+    change: Optional[str] = None
+    parts: Optional[Tuple[Number, ...]] = None
 
     @property
     def resolved(self) -> bool:
@@ -106,7 +114,10 @@ class Mention:
             "value": value,
         }
         if self.kind == "quantity":
-            out.update(unit=self.unit, counted=self.counted, qualifier=self.qualifier, vague=self.vague)
+            out.update(unit=self.unit, counted=self.counted, qualifier=self.qualifier, vague=self.vague,
+                       change=self.change)
+            if self.parts is not None:
+                out.update(parts=list(self.parts))
         elif self.kind == "date":
             out.update(granularity=self.granularity, relative=self.relative)
         else:

@@ -350,3 +350,38 @@ def test_is_age(case):
     start = case["text"].index(case["figure"])
     expected = case in _AGES["ages"]
     assert is_age(case["text"], start, start + len(case["figure"]), case["value"]) is expected
+
+
+# --------------------------------------------------------------------------- change, tallies, shares (issue 10)
+
+def _cross(*sentences):
+    arts = [article_from_text(f"Acme results\n\n{s}\n", f"{i}.txt", published="2024-05-06")
+            for i, s in enumerate(sentences)]
+    from factcheck.extract import extract
+    return cross_check([(a, extract(a.text, published=a.published)) for a in arts], [])
+
+
+def test_rose_against_fell_is_reported_and_the_same_direction_is_not():
+    rose = "Shares of Acme rose 3 percent on Monday after the company reported quarterly results."
+    fell = "Shares of Acme fell 3 percent on Monday after the company reported quarterly results."
+    flagged = [v for v in _cross(rose, fell) if v.outcome == "fail"]
+    assert flagged and "3% (up)" in flagged[0].message and "3% (down)" in flagged[0].message
+    assert any("opposite directions of change" in f.reason for f in flagged[0].findings)
+    assert not [v for v in _cross(rose, rose.replace("rose", "climbed")) if v.outcome == "fail"]
+
+
+def test_a_change_is_never_compared_with_a_level():
+    change = "Acme's market share rose 2 percent on Monday after the company reported quarterly results."
+    level = "Acme's market share stood at 45 percent on Monday after the company reported quarterly results."
+    assert not [v for v in _cross(change, level) if v.outcome == "fail"]
+
+
+@pytest.mark.parametrize("a, b, expect", [
+    ((3, 1), (3, 1), "agree"),
+    ((3, 1), (1, 3), "agree"),        # "won 3-1" and "lost 1-3": one score
+    ((3, 1), (3, 2), "differ"),
+])
+def test_tallies_compare_by_their_parts(a, b, expect):
+    ma = Mention("quantity", 0, 1, "x", a[0], unit="score", parts=a)
+    mb = Mention("quantity", 0, 1, "x", b[0], unit="score", parts=b)
+    assert quantity_relation(ma, mb)[0] == expect == quantity_relation(mb, ma)[0]

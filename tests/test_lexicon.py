@@ -582,7 +582,7 @@ KNOWN_ENGLISH = {
     "factcheck/check/cross/names.py": "article line more one sources than the way within writes written",
     "factcheck/check/cross/within.py": "and article line one this two within",
     "factcheck/check/declared.py": (
-        "agree and article before date declared down either expected first for has held its "
+        "agree and article before date declared either expected first for has held its "
         "missing not old one published relative report says sources the this under with"
     ),
     "factcheck/check/findings.py": "agreement",

@@ -713,3 +713,50 @@ def test_a_misspelt_surname_the_extractor_missed_is_still_judged(stub_names):
 def test_unread_names_are_words_standing_alone_as_names(text, name, flagged):
     found = match.unread_names([fact("p", kind="person", name=name)], article(text), [])
     assert [m.text for m in found] == flagged
+
+
+# --------------------------------------------------------------------------- change and ages (issue 10)
+
+from factcheck.extract import extract as _extract
+
+
+def _verdict(fact_, text):
+    art = article(text)
+    return check_article([fact_], art, _extract(art.text, published=art.published))[fact_.id]
+
+
+def test_a_change_figure_never_counts_as_the_declared_level():
+    """'rose by 3 points to 45': the 3 is a change, so a level fact of 45 is not contradicted."""
+    level = fact("rate", number=45, context=("rate",))
+    assert _verdict(level, "Title\nThe rate rose by 3 points to 45 on Monday.").outcome == "pass"
+    assert _verdict(level, "Title\nThe rate rose by 3 points to 54 on Monday.").outcome == "fail"
+    assert _verdict(level, "Title\nThe rate rose by 3 points on Monday.").message == "not mentioned"
+
+
+def test_the_level_and_change_settings_can_bind_them_after_all():
+    level = fact("rate", number=45, context=("rate",))
+    settings = MatchSettings(change_binds_levels=True)
+    art = article("Title\nThe rate rose by 3 points to 45 on Monday.")
+    v = check_article([level], art, _extract(art.text, published=art.published), settings)["rate"]
+    assert v.outcome == "fail"          # the change 3 now counts against the level 45
+
+
+def test_a_declared_change_binds_both_directions_and_only_changes():
+    up = fact("rate-change", number=3, change="up", context=("rate",))
+    assert _verdict(up, "Title\nThe rate rose by 3 points to 45 on Monday.").outcome == "pass"
+    v = _verdict(up, "Title\nThe rate fell by 3 points to 45 on Monday.")
+    assert v.outcome == "fail" and "opposite direction" in v.message
+    assert _verdict(up, "Title\nThe rate stood at 45 points on Monday.").message == "not mentioned"
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("Police arrested Cesar Sayoc, 56, on Friday.", "pass"),
+    ("Police arrested Cesar Sayoc, aged 65, on Friday.", "fail"),
+    ("Police arrested Cesar Sayoc, the 65-year-old, on Friday.", "fail"),
+    ("Police arrested 65-year-old Cesar Sayoc on Friday.", "fail"),
+    ("Police arrested Cesar Sayoc, a man in his 50s, on Friday.", "pass"),
+    ("Police arrested Cesar Sayoc, a man in his 60s, on Friday.", "fail"),
+])
+def test_a_declared_age_binds_every_way_news_writes_it(sentence, outcome):
+    sayoc = fact("sayoc", kind="person", name="Cesar Sayoc", age=56)
+    assert _verdict(sayoc, "Suspect held\n" + sentence).outcome == outcome

@@ -50,7 +50,7 @@ from factcheck.check.compare import (
 )
 from factcheck.facts import Fact
 from factcheck.check.scope import (
-    group_of_a_part, sentence_has, DEFAULT_SETTINGS, MatchSettings, _sentence_bounds, context_places, counts_one_of, has_unit, in_scope, normalise_unit,
+    group_of_a_part, ratio_unit, sentence_has, DEFAULT_SETTINGS, MatchSettings, _sentence_bounds, context_places, counts_one_of, has_unit, in_scope, normalise_unit,
 )
 from factcheck.lang import lexicon
 from factcheck.mention import Mention
@@ -78,12 +78,13 @@ def judge(fact: Fact, mention: Mention, settings: MatchSettings = DEFAULT_SETTIN
           names: Optional[NameFunctions] = None) -> Optional[Comparison]:
     """Compare a mention with a fact of its kind; None when a person is unrelated to it."""
     if fact.kind == "quantity":
-        verdict = compare_values(Said(fact.number, fact.qualifier, unit=normalise_unit(fact.unit, settings.lang)),
+        verdict = compare_values(Said(fact.number, fact.qualifier, unit=normalise_unit(fact.unit, settings.lang),
+                                      change=fact.change),
                                  Said(mention.value, mention.qualifier, mention.vague,
                                       # a fact without a unit that claims amounts with one
                                       # (unitless_fact_accepts_units) compares the numbers
                                       normalise_unit(mention.unit, settings.lang) if fact.unit else None,
-                                      mention.text),
+                                      mention.text, change=mention.change),
                                  "declared", settings.values)
         if verdict.outcome == "agree" or (verdict.outcome == "dropped-bound"
                                           and not settings.quantity.flag_dropped_bound):
@@ -260,7 +261,7 @@ def _age_of_declared_person(fact: Fact, claim: Claim) -> bool:
 
 
 def _proportion(mention: Mention) -> bool:
-    return _proportion_value(mention.value) and not mention.unit
+    return _proportion_value(mention.value) and (not mention.unit or mention.unit == ratio_unit())
 
 
 def _proportion_value(value) -> bool:

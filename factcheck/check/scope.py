@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable, List, Mapping, Optional, Sequence, Tuple
 
 from factcheck.article import Article
-from factcheck.check.compare import DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, DateRules, QuantityRules
+from factcheck.check.compare import DEFAULT_DATE_RULES, DEFAULT_QUANTITY_RULES, DateRules, QuantityRules, as_quantity
 from factcheck.check.values import DEFAULT_VALUE_SETTINGS, ValueSettings
 from factcheck.facts import Fact
 from factcheck.lang import lexicon
@@ -96,6 +96,13 @@ class MatchSettings:
     outdated_when_order_unknown: an earlier value of a moving figure in an article published
         the same day as the first one giving the declared value, with no time to order them,
         is outdated (a warning) rather than wrong: a false alarm costs more than a warning.
+    change_binds_levels: whether a figure that states a change ("rose by 3 %", "up 3 %",
+        "a 5 % drop": ``Mention.change``) may count as a declared level. Off: "rose by 3 %"
+        says nothing of the level 3 %, so only a fact that declares ``change:`` binds it.
+    change_fact_binds_levels: whether a fact declaring ``change:`` binds figures that state
+        no change. Off: in "the deficit rose by $43.6 billion to $419.2 billion" the level
+        $419.2 billion is no wrong change; a change in the other direction ("fell") does
+        bind, and disagrees.
     lang: language of the lexicon used for qualifiers, units, plurals, suffixes.
     """
 
@@ -121,6 +128,8 @@ class MatchSettings:
     report_dates_contradict: bool = False
     date_context_same_clause: bool = True
     outdated_when_order_unknown: bool = True
+    change_binds_levels: bool = False
+    change_fact_binds_levels: bool = False
     lang: str = "en"
 
     def __post_init__(self):
@@ -332,9 +341,19 @@ def normalise_unit(unit: Optional[str], lang: str = "en") -> Optional[str]:
     return _unit_aliases(lang).get(key, key).lower()
 
 
+@lru_cache(maxsize=None)
+def ratio_unit(lang: str = "en") -> str:
+    """The extractor's unit of a share ("one in three", "two-thirds"; numbers.yaml)."""
+    return str(lexicon(lang).get("number_ratio_unit") or "")
+
+
 def has_unit(fact: Fact, mention: Mention, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
     if fact.unit:
         return normalise_unit(fact.unit, settings.lang) == normalise_unit(mention.unit, settings.lang)
+    if mention.unit and mention.unit == ratio_unit(settings.lang):
+        # a share binds a fact without unit that declares a share ("number: 0.33")
+        number = as_quantity(fact.number)
+        return settings.unitless_fact_accepts_units or (number is not None and all(0 < v < 1 for v in number))
     return mention.unit is None or settings.unitless_fact_accepts_units
 
 
@@ -409,6 +428,19 @@ def in_context(fact: Fact, mention: Mention, article: Article, settings: MatchSe
     return not fact.context or bool(context_places(fact, mention, article, settings))
 
 
+def change_fits(fact: Fact, mention: Mention, settings: MatchSettings = DEFAULT_SETTINGS) -> bool:
+    """A change binds only a fact that declares one, a level only a fact that does not
+    (``MatchSettings.change_binds_levels`` / ``change_fact_binds_levels``); the direction
+    is judged afterwards, so "fell" still binds a ``change: up`` fact and disagrees."""
+    said = getattr(mention, "change", None)
+    declared = getattr(fact, "change", None)
+    if said and not declared:
+        return settings.change_binds_levels
+    if declared and not said:
+        return settings.change_fact_binds_levels
+    return True
+
+
 def in_scope(fact: Fact, mention: Mention, article: Article, settings: MatchSettings = DEFAULT_SETTINGS,
              counts: Optional[bool] = None) -> bool:
     """Kind, ``unit``, ``of`` and ``context`` (names are judged separately). ``counts``, when
@@ -417,6 +449,8 @@ def in_scope(fact: Fact, mention: Mention, article: Article, settings: MatchSett
     if fact.kind != mention.kind:
         return False
     if fact.kind == "quantity":
+        if not change_fits(fact, mention, settings):
+            return False
         if counts is None:
             counts = counts_one_of(fact, mention, article, settings)
         if not has_unit(fact, mention, settings) or not counts:

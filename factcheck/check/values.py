@@ -22,6 +22,11 @@ Values in different physical units of one dimension (km / mi, kg / lb, °C / °F
 are compared after conversion by ``pint``; currencies, percentages, ordinals and
 counts never convert, and values in units that do not convert never agree.
 
+A change (``Said.change``: "rose 3 %" is up, "fell 3 %" down) is compared by its size
+once its direction agrees; two changes in opposite directions disagree whatever their
+sizes. Whether a change may be compared with a level at all is the caller's choice
+(``MatchSettings.change_binds_levels``; cross-source keys keep them apart).
+
 Pure functions, no articles: :func:`interval` and :func:`compare_values`. Every
 choice is a field of :class:`ValueSettings`.
 """
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, FrozenSet, Mapping, Optional, Tuple, Union
@@ -129,6 +134,7 @@ class Said:
     vague: bool = False
     unit: Optional[str] = None
     text: Optional[str] = None
+    change: Optional[str] = None    # "up" / "down": a change in that direction, compared by magnitude
 
 
 @dataclass(frozen=True)
@@ -469,6 +475,9 @@ def compare_values(first: Said, second: Said, mode: str = "declared",
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    if first.change and second.change and first.change != second.change:
+        return _direction_verdict(first, second, mode, settings)
+    first, second = _magnitude(first), _magnitude(second)
     try:
         ra, rb = reading(first, settings), reading(second, settings)
         # Against a bound, a vague amount or an approximation a bare figure is the number
@@ -512,6 +521,32 @@ def compare_values(first: Said, second: Said, mode: str = "declared",
                         f"drops the qualifier '{_squash(bound)}'" if bound else "drops the bound",
                         bound_first=dropped == "first")
     return _verdict("disagree", first, second, mode, settings, _why(ra, rb, a, b, mode))
+
+
+def _magnitude(said: Said) -> Said:
+    """A change is compared by its size: "-3%" stating a fall is the fall 3 % ("fell 3%")."""
+    if not said.change:
+        return said
+    value = said.value
+    try:
+        if isinstance(value, (tuple, list)):
+            value = tuple(sorted(abs(v) for v in value))
+        elif value is not None:
+            value = abs(value)
+    except TypeError:
+        return said             # not a number: compare_values says so
+    return replace(said, value=value)
+
+
+def _direction_verdict(first: Said, second: Said, mode: str, settings: ValueSettings) -> ValueVerdict:
+    """Two changes in opposite directions disagree, whatever their sizes."""
+    said_first = f"{_describe_safely(first, settings.lang)} ({first.change})"
+    said_second = f"{_describe_safely(second, settings.lang)} ({second.change})"
+    if mode == "declared":
+        return ValueVerdict("disagree", f"says {said_second} where {said_first} was declared "
+                                        f"(the opposite direction of change)")
+    pair = sorted([said_first, said_second])
+    return ValueVerdict("disagree", f"one source says {pair[0]}, another {pair[1]} (opposite directions of change)")
 
 
 def _reversed_bounds(ra: Reading, rb: Reading, a: Interval, b: Interval) -> bool:

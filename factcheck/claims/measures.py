@@ -184,7 +184,7 @@ def read_measure(text: str, mention: Mention, settings: MeasureSettings = DEFAUL
     start, end = _phrase_span(text, mention)
     changed = _changed(text, start, end, lang)
     if is_age(text, mention.start, mention.end, mention.value, lang):
-        return MeasureReading("age", None, changed=changed, holder=age_holder(text, mention))
+        return MeasureReading("age", None, changed=changed, holder=age_holder(text, mention, lang))
     if _offset(text, mention, end, lang):
         return MeasureReading("offset", None, changed=changed)
     if _label(text, mention, lang):
@@ -307,6 +307,14 @@ def is_age(text: str, start: int, end: int, value, lang: str = "en") -> bool:
     """Is the whole number at [start, end) an age: "aged 49", "age 49", "23-year-old"
     (the mention "23-year" followed by "old"), or set off by commas right after a
     capitalised word ("Arcade Joseph Comeaux Jr., 49, took ...")?"""
+    if isinstance(value, tuple) and len(value) == 2:
+        # "in his 50s": a decade of age after its opener (numbers.yaml, number_decade_openers)
+        before = " ".join(text[max(0, start - 24):start].lower().split())
+        parts = _lex_words(lang, "number_decade_parts")
+        words = before.split()
+        if words and words[-1] in parts:
+            before = " ".join(words[:-1])
+        return any(before.endswith(opener) for opener in _lex_words(lang, "number_decade_openers"))
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         return False
     following = _AGE_WORD.match(text[end:end + 12].lstrip(" -‐–"))
@@ -337,9 +345,49 @@ def _lex_words(lang: str, key: str) -> frozenset:
 
 
 _HOLDER = regex.compile(r"(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}),\s*$")
+_NAME_AFTER = regex.compile(r"\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})")
+_WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*$")
 
 
-def age_holder(text: str, mention: Mention) -> Optional[str]:
-    """Whose age it is, when the name stands right before it: "Madeline Kafoury, 63,"."""
-    m = _HOLDER.search(text[max(0, mention.start - 80):mention.start])
-    return m.group(1) if m else None
+def age_holder(text: str, mention: Mention, lang: str = "en") -> Optional[str]:
+    """Whose age it is: the name right before it ("Madeline Kafoury, 63,", "Cesar Sayoc, aged
+    56", "Sayoc, the 56-year-old") or, after "N-year-old", right after it ("16-year-old
+    Kimani Gray"). Words between the comma and the figure may be an age word or an article."""
+    before = text[max(0, mention.start - 80):mention.start]
+    if isinstance(mention.value, tuple):
+        before = _before_decade(before, lang)   # "Cesar Sayoc, a man in his 50s"
+    skippable = _lex_words(lang, "cross_age_words") | _lex_words(lang, "age_holder_skipped_words")
+    for _ in range(2):
+        word = _WORD_BEFORE.search(before)
+        if word is None or word.group(1).lower() not in skippable:
+            break
+        before = before[:word.start()]
+    m = _HOLDER.search(before)
+    if m:
+        return m.group(1)
+    old = _OLD_AFTER.match(text, mention.end)
+    if old and old.group(1).lower() in _lex_words(lang, "cross_age_after_words"):
+        m = _NAME_AFTER.match(text, old.end())
+        if m:
+            return m.group(1)
+    return None
+
+
+def _before_decade(before: str, lang: str) -> str:
+    """The text before "in his 50s" without its opener and up to three lower-case words
+    ("Cesar Sayoc, a man in his" -> "Cesar Sayoc,"), so the name before the comma is found."""
+    squashed = before.rstrip()
+    for opener in sorted(_lex_words(lang, "number_decade_openers"), key=len, reverse=True):
+        pattern = r"\s+".join(map(regex.escape, opener.split()))
+        m = regex.search(rf"(?i:(?<!\w){pattern})$", squashed)
+        if m:
+            squashed = squashed[:m.start()]
+            break
+    else:
+        return before
+    lowered = regex.sub(r"(?:\s+\p{Ll}[\p{L}'’-]*){0,3}\s*$", "", squashed)
+    return lowered + " "
+
+
+#: The word after an "N-year" figure ("-old"), which a name may follow.
+_OLD_AFTER = regex.compile(r"[\s-]*([\p{L}]+)")

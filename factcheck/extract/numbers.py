@@ -402,6 +402,10 @@ def read_words(tokens: Sequence[str], lang: str = "en") -> List[WordNumber]:
                     and nxt in vocab.scales and vocab.scales[nxt] >= 1000):
                 value = as_number(value * vocab.scales[nxt])
                 last += 1
+            elif reader.tokens[last] in vocab.fractions and nxt is not None and nxt in vocab.groups:
+                # "a half-dozen", "half a dozen" without its article: that share of the group
+                value = as_number(value * vocab.groups[nxt])
+                last += 1
             elif not found.ordinal and isinstance(value, int) and value >= 1:
                 # "three twenty-firsts", "one twenty-fifth", "one one hundredth": a number
                 # over a compound ordinal (plural, or singular after "one") is a fraction

@@ -10,8 +10,17 @@ unit ("%", "km", "yen", "5 ft 2 in"), a range continuation ("8 to 13", "more tha
 ("more than", "or more") and the noun it counts ("1,500 ... soldiers").
 
 Values: int/float, ``(low, high)`` for ranges; units are canonical ("USD", "%",
-"pp" for percentage points, "km", "°C", "ordinal" for "21st"/"sixth");
+"pp" for percentage points, "km", "°C", "ordinal" for "21st"/"sixth", "ratio" for
+shares: "one in three", "2 in 5", "two-thirds" = numerator / denominator, "score" for
+tallies: "a 5-2 vote" has ``parts`` (5, 2), never a range);
 ``units.unit_kind(unit)`` says what a unit measures ("currency", "percent", ...).
+
+Direction of change (``Mention.change``, vocabulary in numbers.yaml ``number_change_*``):
+"rose 3%", "fell by $2bn", "up 3%", "an increase of 3%", "a 5% drop", "30,000 more
+troops", "+3%" state a change ("up" / "down"); "rose to 5%" and "from 3%" are levels, and
+after a change verb "to" starts another figure: "rose by $43.6 billion to $419.2 billion"
+is a change and a level, "rose from 3% to 5%" two levels. Ages by decade ("in his 50s")
+are the range of ages they allow.
 
 Every language fact comes from ``factcheck/lang/<lang>/numbers.yaml`` and
 ``units.yaml``; the named settings below are the ambiguity choices.
@@ -35,7 +44,7 @@ import regex
 from ..lang import lexicon
 from ..mention import Mention
 from .numbers import GROUP_SPACES, as_number, number_words, parse_digits, read_words
-from .units import trie_alternation, unit_lexicon
+from .units import trie_alternation, unit_kind, unit_lexicon
 
 # --- settings (each one an ambiguity choice) -------------------------------
 #: Characters of context looked at before a figure for its qualifier.
@@ -43,6 +52,34 @@ QUALIFIER_WINDOW = 40
 #: A range written with a dash ("3-1") whose ends go down is a score, not a range.
 DASH_RANGE_MUST_RISE = True
 #: (A lone "$" is USD, "¥" JPY: see units.yaml, currencies.)
+#: A percent or percentage-point figure written with an explicit sign ("+3%", "-2.5 pp")
+#: states a change in that direction (Mention.change); the value keeps its sign.
+SIGNED_PERCENT_IS_CHANGE = True
+#: After a change verb, "to" does not join two figures into a range: "rose by $43.6
+#: billion to $419.2 billion" is a change and a level, "rose from 3% to 5%" two levels.
+CHANGE_SPLITS_RANGES = True
+#: A dash with white space on both sides before a figure, after a word that is not a
+#: function word ("money held overseas - 15.5 percent"), is punctuation, not a minus sign;
+#: after one ("of - 5", "to - 20 degrees": tokenised text) it stays a minus.
+SPACED_DASH_IS_MINUS = False
+#: ... except before a unit of these kinds (units.unit_kind), which news writes below zero.
+SPACED_DASH_MINUS_KINDS = ("temperature",)
+#: "from $7.4 million to $200,000", "leading 49 percent to 44 percent": a range written with
+#: a word whose ends go down is two figures (one side's against the other's), not a range.
+DESCENDING_RANGE_IS_TWO_FIGURES = True
+#: A number word hyphened to a noun counts it ("a two-stage rocket", "a nine-page response",
+#: "a seven-term congressman"), unless the word is a modifier (numbers.yaml,
+#: number_hyphen_modifiers: "a four-time All-Star").
+HYPHENED_WORD_NUMBERS_COUNT = True
+#: A bound written after the counted noun belongs to the figure: "1,500 soldiers or more"
+#: is at least 1,500 soldiers.
+BOUND_AFTER_NOUN = True
+#: "Seven of the violations": a figure followed by a partitive and a determiner counts the
+#: noun after them (the figure is a part of that group; the checks' ``skip_partitives`` still
+#: keeps it from contradicting the group's total).
+PARTITIVE_COUNTS_ITS_NOUN = True
+#: The value of a tally ("a 5-2 vote"): its first part; all of them are Mention.parts.
+TALLY_VALUE_PART = 0
 
 _SP = "[" + GROUP_SPACES + "]"
 
@@ -74,6 +111,7 @@ class _Core(NamedTuple):
     from_words: bool
     plain_digits: str  # the digits as written ("" for words)
     ordinal: bool = False
+    dash: int = -1      # where a spaced dash read as punctuation stands ("overseas - 15.5"), else -1
 
 
 @dataclass(frozen=True)
@@ -152,6 +190,26 @@ class _Grammar:
     vulgar: dict              # vulgar fraction character -> value
     unit_gate: "_Gate"        # Speed: where unit_after cannot match
     glued_first: frozenset    # first characters of the glued shorthand scales
+    change_before: "regex.Pattern"  # a change verb / noun (+ by|to|from, qualifier) ending where a figure starts
+    change_role: dict         # lower-cased word between verb and figure -> "by" | "to" | "from"
+    change_direction: dict    # lower-cased verb, adverb or noun -> "up" | "down"
+    change_adverbs: frozenset
+    change_adverb_nouns: frozenset
+    change_after: "regex.Pattern"   # "a 3% rise": a change noun right after a figure with a unit
+    change_gate: frozenset    # Speed: the words ``change_before`` can end on (see _change_before)
+    change_heads: frozenset   # Speed: the words ``change_before`` must hold (each phrase's words)
+    change_after_counts: "regex.Pattern"  # "30,000 more troops": a change word between a count and its noun
+    change_count_first: frozenset  # Speed: first letters of those words
+    trailing_first: frozenset      # Speed: first letters of the trailing qualifiers ("or more")
+    change_motion: frozenset  # "fell 60 metres": motion verbs, which before a length tell a distance
+    hyphen_modifiers: frozenset  # "a four-time All-Star": hyphened words that make a number word a modifier
+    not_figures: frozenset        # "911"
+    partitive_group: "regex.Pattern"  # " of the ", " of their ": before the group a part counts
+    decade_age: "regex.Pattern"   # "in his 50s", "in her early 30s"
+    decade_parts: dict
+    ratio_unit: str
+    score_unit: str
+    tally_cues: frozenset
 
 
 class _ScanGroups(NamedTuple):
@@ -322,7 +380,8 @@ def _grammar(lang: str = "en") -> _Grammar:
                 rf"(?:(?i:{trie_alternation(surfaces, ignore_case=True)})|{regex.escape(smaller)})(?![\w])")
             compound_factor[larger] = float(factor)
     range_joint = regex.compile(
-        rf"(?P<joint>\s*[-–—~]\s*|\s+(?i:{trie_alternation([*gw['range_joints'], gw['conjunction']], ignore_case=True)})\s+)")
+        rf"(?P<joint>-(?i:{trie_alternation(gw['range_joints'], ignore_case=True)})-(?=\d)"  # "0-to-60-mph"
+        rf"|\s*[-–—~]\s*|\s+(?i:{trie_alternation([*gw['range_joints'], gw['conjunction']], ignore_case=True)})\s+)")
     qual_map = {}
     trailing = set(data.get("qualifier_trailing", []))
     for canonical, phrases in data.get("qualifiers", {}).items():
@@ -377,7 +436,7 @@ def _grammar(lang: str = "en") -> _Grammar:
         spaced_single_ok=frozenset(data.get("units_spaced_single_ok", [])),
         compound=compound, compound_factor=compound_factor,
         qualifier_enders=frozenset(p.split()[-1] if p[-1].isalpha() or p[-1] == "." else p[-1] for p in qual_map),
-        ratio_joint=regex.compile(rf"\s+(?P<joint>(?i:{trie_alternation([*data.get('number_ratio_words', []), *data.get('number_ratio_over_words', [])], ignore_case=True)}))\s+"),
+        ratio_joint=regex.compile(rf"(?:\s+|-)(?P<joint>(?i:{trie_alternation([*data.get('number_ratio_words', []), *data.get('number_ratio_over_words', [])], ignore_case=True)}))(?:\s+|-)"),
         ratio_over=lower(data.get("number_ratio_over_words", [])),
         subunit_joint=regex.compile(r"(?:\s+and)?\s+(?=\w)"),
         subunit_tail=regex.compile(rf"\s*(?P<word>(?i:{trie_alternation(units.subunits, ignore_case=True)})\b)|(?=\s*(?:[.,;!?)]|$))"),
@@ -409,7 +468,100 @@ def _grammar(lang: str = "en") -> _Grammar:
                                      *("M" + c for c in units.currency_codes),
                                      *data.get("number_ordinal_suffixes", [])]),
         glued_first=frozenset(str(k)[:1] for k in shorthand),
+        **_change_grammar(data, qual_map),
+        **_decade_grammar(data),
+        trailing_first=frozenset(k[:1] for k in trailing_map),
+        not_figures=frozenset(str(x) for x in data.get("number_not_figures") or ()),
+        partitive_group=regex.compile(
+            rf"\s+(?:{trie_alternation(gw['partitives'], ignore_case=False)})\s+"
+            rf"(?:{trie_alternation(data.get('counted_partitive_determiners') or ['(?!)'], ignore_case=True)})\s+"),
+        ratio_unit=str(data.get("number_ratio_unit") or "ratio"),
+        score_unit=str(data.get("number_score_unit") or "score"),
+        tally_cues=lower(data.get("number_tally_cues", [])),
     )
+
+
+def _decade_grammar(data) -> dict:
+    """ "in his 50s": an age by decade (numbers.yaml, number_decade_*)."""
+    openers = data.get("number_decade_openers") or []
+    parts = {str(k).lower(): (int(v[0]), int(v[1])) for k, v in (data.get("number_decade_parts") or {}).items()}
+    never = "(?!)"
+    pattern = regex.compile(
+        rf"(?i:(?<![\w])(?:{trie_alternation(openers, ignore_case=True) if openers else never})\s+)"
+        rf"(?P<age>(?:(?P<part>(?i:{trie_alternation(parts, ignore_case=True) if parts else never}))[\s-]+)?"
+        rf"(?P<n>[1-9]0)['’]?s)\b")
+    return dict(decade_age=pattern, decade_parts=parts)
+
+
+def _decade_ages(g: "_Grammar", text: str) -> List[Mention]:
+    """ "in his 50s" (50 to 59), "in her early 30s" (30 to 33): a range of ages.
+
+    Speed: the pattern is only searched when the text holds a decade ("0s")."""
+    if "0s" not in text and "0's" not in text and "0’s" not in text:
+        return []
+    out = []
+    for m in g.decade_age.finditer(text):
+        n = int(m.group("n"))
+        first, last = g.decade_parts.get((m.group("part") or "").lower(), (0, 9))
+        out.append(Mention("quantity", m.start("age"), m.end("age"), m.group("age"), (n + first, n + last)))
+    return out
+
+
+def _change_grammar(data, qual_map) -> dict:
+    """The patterns that read a figure's direction of change (numbers.yaml, number_change_*)."""
+    direction: dict = {}
+    for key in ("number_change_verbs", "number_change_adverbs", "number_change_nouns_of", "number_change_after",
+                "number_change_after_counts"):
+        for way, words in (data.get(key) or {}).items():
+            for w in words or ():
+                direction.setdefault(" ".join(str(w).lower().split()), str(way))
+    endings = [str(e) for e in data.get("number_change_verb_endings") or ()]
+    for way, words in (data.get("number_change_verbs") or {}).items():
+        for w in words or ():
+            if " " not in str(w):
+                for ending in endings:
+                    direction.setdefault(str(w).lower() + ending, str(way))
+    verbs = [w for ws in (data.get("number_change_verbs") or {}).values() for w in ws or ()]
+    verbs += [str(w) + e for w in verbs if " " not in str(w) for e in endings]
+    adverbs = [w for ws in (data.get("number_change_adverbs") or {}).values() for w in ws or ()]
+    nouns_of = [w for ws in (data.get("number_change_nouns_of") or {}).values() for w in ws or ()]
+    after = [w for ws in (data.get("number_change_after") or {}).values() for w in ws or ()]
+    role = {}
+    for key in ("number_change_by", "number_change_to", "number_change_from"):
+        for w in data.get(key) or ():
+            role[str(w).lower()] = key.rsplit("_", 1)[1]   # the role is the key's last part
+    never = "(?!)"
+    verb_alt = trie_alternation([*verbs, *adverbs], ignore_case=True) if verbs or adverbs else never
+    role_alt = trie_alternation(role, ignore_case=True) if role else never
+    noun_alt = trie_alternation(nouns_of, ignore_case=True) if nouns_of else never
+    partitive = trie_alternation(data["number_grammar"]["partitives"], ignore_case=True)
+    qual_alt = trie_alternation(qual_map, ignore_case=True)
+    by_alt = trie_alternation([w for w, r in role.items() if r == "by"], ignore_case=True) if role else never
+    change_before = regex.compile(
+        rf"(?i:(?<![\w'’-])(?:(?P<verb>{verb_alt})(?:\s+(?P<role>{role_alt})|(?:\s+[a-z][\w'’-]*){{1,3}}?\s+(?P<orole>{by_alt}))?"
+        rf"|(?P<noun>{noun_alt})\s+(?:{partitive}))"
+        rf"\s+(?:(?:{qual_alt})\s+)?$)")
+    change_after = regex.compile(
+        rf"(?i:[\s-]+(?P<after>{trie_alternation(after, ignore_case=True) if after else never}))(?![\w])")
+    gate = {str(w).lower().split()[-1] for w in [*verbs, *adverbs, *role, *data["number_grammar"]["partitives"]]}
+    gate |= {p.split()[-1] for p in qual_map if p.split()}
+    counts_after = [w for ws in (data.get("number_change_after_counts") or {}).values() for w in ws or ()]
+    # "5 more than last year" is a comparison: the second words of qualifier phrases that
+    # start with one of these words ("more than", "fewer than") keep them from reading as a change
+    comparison = sorted({p.split()[1] for p in qual_map if len(p.split()) > 1 and p.split()[0] in counts_after})
+    heads = {part for w in [*verbs, *adverbs, *nouns_of] for part in str(w).lower().split()}
+    return dict(change_before=change_before, change_role=role, change_direction=direction, change_gate=frozenset(gate),
+                change_heads=frozenset(heads),
+                change_after_counts=regex.compile(
+                    rf"\s+(?P<after>(?i:{trie_alternation(counts_after, ignore_case=True) if counts_after else never}))"
+                    rf"(?![\w])(?!\s+(?i:{trie_alternation(comparison, ignore_case=True) if comparison else never})\b)"),
+                change_count_first=frozenset(str(w)[:1].lower() for w in counts_after),
+                change_motion=frozenset(str(w).lower() + e for w in data.get("number_change_motion_verbs") or ()
+                                        for e in ("", *endings)),
+                hyphen_modifiers=frozenset(str(w).lower() for w in data.get("number_hyphen_modifiers") or ()),
+                change_adverbs=frozenset(str(w).lower() for w in adverbs),
+                change_adverb_nouns=frozenset(str(w).lower() for w in data.get("number_change_adverb_nouns") or ()),
+                change_after=change_after)
 
 
 # --- candidates (speed) -----------------------------------------------------
@@ -950,8 +1102,14 @@ def _cores(g: _Grammar, text: str, m) -> List[_Core]:
     """Number cores of one scan match (a run of words may hold several numbers)."""
     groups = g.scan_groups
     neg, cur, raw = m.group(groups.neg, groups.cur, groups.digits)
-    neg = -1 if neg else 1
     start = m.start()
+    dash = -1
+    if (neg and not SPACED_DASH_IS_MINUS and raw is not None and neg[0] in "-−" and neg[1:].isspace()
+            and start > 0 and text[start - 1].isspace()):
+        before = _prev_word(text, start)[0].lower()
+        if before and before not in g.stop_words:
+            neg, dash, start = None, start, m.start(groups.cur) if cur else m.start(groups.digits)  # a dash
+    neg = -1 if neg else 1
     currency = None
     if cur:
         currency = unit_lexicon().currency_prefixes.get(" ".join(cur.split()))
@@ -968,7 +1126,7 @@ def _cores(g: _Grammar, text: str, m) -> List[_Core]:
                 value = parse_digits(raw)
         except ValueError:
             return []
-        return [_Core(start, m.end(groups.digits), neg * value, currency, False, raw)]
+        return [_Core(start, m.end(groups.digits), neg * value, currency, False, raw, False, dash)]
     wstart = m.start(groups.words)
     out = []
     for first, rel_start, rel_end, value, ordinal in _word_run(g.lang, m.group(groups.words)):
@@ -990,6 +1148,10 @@ def _word_run(lang: str, run: str) -> Tuple[Tuple[int, int, int, object, bool], 
 
 
 _LAST_WORD = re.compile(r"[a-z]+$")
+#: A figure right after (at most one word on): "and more than 40" binds the 40, not the noun before.
+_FIGURE_NEXT = regex.compile(r"\s+(?:[A-Za-z]+\s+)?[$£€¥]?\d")
+#: "65-53" after a name: a tally whose first part is the larger one.
+_TALLY_AFTER = regex.compile(r"[-–]\d{1,3}(?![\d.,\-])")
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -1000,6 +1162,8 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
     lw = word.lower().rstrip(".")
     if not core.from_words:
         digits = core.plain_digits
+        if digits in g.not_figures and core.currency is None and fig.unit is None:
+            return True  # "called 911", "a 911 caller"
         if before[-1:] in ("'", "’") and len(digits) == 2:
             return True  # "'86": a year
         if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
@@ -1019,7 +1183,9 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
                 return True  # "Article 5", "Boeing 737"
             if (word and word[0].isupper() and word not in g.capital_ok and fig.unit is None
                     and qualifier is None and not _is_sentence_start(text, wstart)
-                    and "," not in core.plain_digits and "." not in core.plain_digits):
+                    and "," not in core.plain_digits and "." not in core.plain_digits
+                    and not word.endswith(("'", "’", "'s", "’s"))        # "the Bluejays' 11 assists"
+                    and not _TALLY_AFTER.match(text, fig.end)):          # "defeated Drake 65-53"
                 return True  # "Ukraine 2", "ISO 9001"
             if word.isupper() and len(word) > 1 and fig.unit is None and word not in g.capital_ok:
                 return True
@@ -1050,6 +1216,8 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
             # "a third term", "the second half": a singular fraction must be "of" something or stand alone
             nxt = _next_word(text, fig.end).lower()
             after = text[fig.end:fig.end + 3].strip()
+            if after[:1] == "-" and after[1:2].isalpha():
+                return True  # "a third-party run": a modifier
             if nxt and nxt not in g.gw["partitives"] and not (after[:1] and not after[:1].isalpha()):
                 return True
         last_word = _LAST_WORD.search(low)
@@ -1065,10 +1233,14 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
         if lw in g.not_after and fig.unit is None:
             return True  # "World War Two", "Apollo Eleven"
         hyphened = _HYPHEN_WORD.match(text[fig.end:fig.end + 20]) if text[fig.end:fig.end + 1] == "-" else None
-        if fig.unit is None and hyphened and not number_words().is_number_word(hyphened.group(1).lower()):
-            return True  # "twenty-first century", "two-time winner": a modifier, not a figure
+        if (fig.unit is None and hyphened and not number_words().is_number_word(hyphened.group(1).lower())
+                and not g.ratio_joint.match(text, fig.end)
+                and (hyphened.group(1).lower() in g.hyphen_modifiers or not hyphened.group(1).islower()
+                     or not HYPHENED_WORD_NUMBERS_COUNT)):
+            return True  # "a four-time All-Star", "one-Korea policy": a modifier, not a figure
         if (text[core.start:core.start + 1].isupper() and not _is_sentence_start(text, core.start)
-                and _next_word(text, fig.end)[:1].isupper()):
+                and _next_word(text, fig.end)[:1].isupper()
+                and (fig.unit is None or fig.unit in unit_lexicon().currency_codes)):
             return True  # "Million Dollar Mermaid", "Ocean's Eleven": a title
     return False
 
@@ -1138,6 +1310,9 @@ def _counted(g: _Grammar, text: str, pos: int) -> Optional[str]:
             break  # "two countries ... Security Council": a name starts a new phrase
         if head is not None and _plural(g, head) and _plural(g, low) and _continues(g, text, m.end()):
             break  # "two countries violates multiple ...": a verb after a plural subject
+        if (head is not None and _plural(g, head) and tok[0].islower() and "-" not in tok
+                and not _plural(g, low) and low not in g.plural_nouns and not low.endswith(g.plural_suffix)):
+            break  # "four robbers make off", "2 in 3 adults smoke": a verb after a plural subject
         head = core
         taken += 1
         pos = m.end()
@@ -1182,6 +1357,11 @@ def find_quantities(text: str, lang: str = "en") -> List[Mention]:
             consumed = max(consumed, end)
             if mention is not None:
                 out.append(mention)
+    decades = _decade_ages(g, text)
+    if decades:
+        # the decade wins over a figure read inside it ("in their late 70's": not 70)
+        out = sorted([*(o for o in out if not any(o.start < d.end and d.start < o.end for d in decades)), *decades],
+                     key=lambda m: m.start)
     return out
 
 
@@ -1232,15 +1412,21 @@ def _digit_fraction(g: _Grammar, text: str, core: _Core, fig: _Figure, value, en
     return (value, whole.end, whole.unit) if whole else (value, end, None)
 
 
-def _range_after(g: _Grammar, text: str, core: _Core, fig: _Figure, value, end: int, unit):
+def _range_after(g: _Grammar, text: str, core: _Core, fig: _Figure, value, end: int, unit,
+                 words_ok: bool = True):
     """ "8 to 13", "8-13", "between 8 and 13", "$2-3 billion": ((low, high), end, unit),
-    None, or _REJECT for a score ("won 3-1")."""
+    None, or a _Tally for a score ("won 3-1", "a 5-2 vote"). ``words_ok`` False: only a
+    dash joins a range (after a change verb "to" and "and" start another figure)."""
     rng = g.range_joint.match(text, end)
     if rng is None or not isinstance(value, (int, float)):
         return None
     joint = rng.group("joint").strip().lower()
+    if len(joint) > 2 and joint[0] == "-" == joint[-1]:
+        joint = joint[1:-1]     # "0-to-60": the word joint, hyphened
     word_before = _prev_word(text, core.start)[0].lower()
     dash = joint in ("-", "–", "—", "~")
+    if not dash and not words_ok:
+        return None
     if not ((dash and not core.from_words) or joint in g.gw["range_joints"]
             or (joint == g.gw["conjunction"] and word_before == g.gw["range_and_opener"])):
         return None
@@ -1258,13 +1444,33 @@ def _range_after(g: _Grammar, text: str, core: _Core, fig: _Figure, value, end: 
     if f2.scaled and not fig.scaled and c2.value and abs(low) <= abs(c2.value):
         low = as_number(low * (f2.value / c2.value))  # "$2-3 billion": the scale is shared
     high_unit = f2.unit or unit
+    whole = not fig.scaled and not f2.scaled and high_unit is None and isinstance(low, int) and isinstance(high, int)
+    if dash and whole and low >= 0 and high >= 0 and text[rng.end():rng.end() + 1].isdigit() \
+            and (low >= high and DASH_RANGE_MUST_RISE or _tally_cue(g, text, core.start, f2.end)):
+        return _Tally((low, high), f2.end)  # "won 3-1", "a 7-0 lead", "a 2-2 draw": a score, not a range
     if (unit or high_unit) != high_unit or low == high:
         return None
     if dash and DASH_RANGE_MUST_RISE and low >= high:
-        if not fig.scaled and not f2.scaled and high_unit is None and isinstance(low, int) and isinstance(high, int):
-            return _REJECT  # "won 3-1", "a 7-0 lead": a score, not figures
         return None
+    if not dash and low > high >= 0 and DESCENDING_RANGE_IS_TWO_FIGURES:
+        return None  # "$7.4 million to $200,000", "49 percent to 44 percent": two figures, not a range
     return (low, high), f2.end, high_unit
+
+
+class _Tally(NamedTuple):
+    """A tally read where a range was looked for: its parts and where it ends."""
+
+    parts: Tuple[int, ...]
+    end: int
+
+
+def _tally_cue(g: _Grammar, text: str, start: int, end: int) -> bool:
+    """A tally word right before a rising "N-M" ("lost 1-3", "a 2-5 defeat" is not read:
+    after the figure "20-30 votes" is as likely a range)."""
+    before = _prev_word(text, start)[0].lower()
+    if before in g.gw["articles"]:
+        before = _prev_word(text, _prev_word(text, start)[1])[0].lower()
+    return before in g.tally_cues
 
 
 def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], int]:
@@ -1272,17 +1478,30 @@ def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], in
     fig = _read_figure(g, text, core, glued_ok=True)
     if fig is None:
         return None, core.end
+    if core.dash >= 0 and unit_kind(fig.unit) in SPACED_DASH_MINUS_KINDS:
+        # "convert - 20 degrees": before a temperature a spaced dash is still a minus sign
+        core = core._replace(start=core.dash, value=-core.value, dash=-1)
+        fig = _read_figure(g, text, core, glued_ok=True)
     qualifier = _qualifier(g, text, core.start)
     if _rejected(g, text, core, fig, qualifier):
-        return None, fig.end
+        # "post-9/11": the rest of a rejected "9/11" is no figure either
+        return None, (_skip_past_number(text, fig.end) if text[fig.end:fig.end + 1] == "/" else fig.end)
     value, end, unit = fig.value, fig.end, fig.unit
     low_start = core.start
-    for reading in (_digit_fraction, _range_after):
-        found = reading(g, text, core, fig, value, end, unit)
-        if found is _REJECT:
-            return None, max(end, _skip_past_number(text, end))
-        if found is not None:
-            value, end, unit = found
+    way, role = _change_before(g, text, core.start)
+    found = _digit_fraction(g, text, core, fig, value, end, unit)
+    if found is _REJECT:
+        return None, max(end, _skip_past_number(text, end))
+    share = found is not None and found[2] is None and 0 < found[0] < 1  # "3/4 of the vote"
+    if found is not None:
+        value, end, unit = found
+    found = _range_after(g, text, core, fig, value, end, unit, words_ok=not (CHANGE_SPLITS_RANGES and way))
+    if isinstance(found, _Tally):
+        return (Mention("quantity", core.start, found.end, text[core.start:found.end],
+                        found.parts[TALLY_VALUE_PART], unit=g.score_unit, qualifier=qualifier,
+                        parts=found.parts), found.end)
+    if found is not None:
+        value, end, unit = found
     # "per cent of 210": the percentage word first, when the figure ends the clause
     if unit is None and isinstance(value, (int, float)) and _CLAUSE_END.match(text[end:end + 3]):
         pm = g.percent_before.search(text, max(0, low_start - 40), low_start)
@@ -1293,6 +1512,7 @@ def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], in
         ratio = _ratio_after(g, text, end, value)
         if ratio is not None:
             value, end = ratio
+            share = True
     # two bounds: "more than 100 and fewer than 300", "at most 100 and at least 20"
     if qualifier is not None and isinstance(value, (int, float)):
         bounded = _bound_after(g, text, end, value, unit, qualifier)
@@ -1300,22 +1520,114 @@ def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], in
             value, end, unit = bounded
             qualifier = None
     # trailing qualifier "500 or more"
+    noun_from = end
     if qualifier is None:
         tq = g.qualifier_after.match(text, end)
-        if tq:
+        if tq and not _FIGURE_NEXT.match(text, tq.end()) \
+                and not number_words().is_number_word(_next_word(text, tq.end()).lower()):
             qualifier = g.trailing_map.get(" ".join(tq.group("q").lower().split()))
+            noun_from = tq.end()        # "500 or more people": the noun comes after the bound
     counted = None
-    if unit is None or unit == g.ordinal_unit:
-        counted = _counted(g, text, end)
+    count_change = None
+    if unit is None and way is None and text[end + 1:end + 2].lower() in g.change_count_first:
+        between = g.change_after_counts.match(text, end)
+        if between is not None:
+            counted = _counted(g, text, between.end())
+            if counted is not None:
+                count_change = g.change_direction.get(between.group("after").lower())  # "30,000 more troops"
+    if counted is None and (unit is None or unit == g.ordinal_unit):
+        counted = _counted(g, text, end) or (_counted(g, text, noun_from) if noun_from > end else None)
+        if counted is None and unit is None and PARTITIVE_COUNTS_ITS_NOUN:
+            of = g.partitive_group.match(text, end)
+            if of is not None:
+                counted = _counted(g, text, of.end())   # "Seven of the violations": violations
         if counted is None and unit is None:
             hyphened = g.hyphen_noun.match(text, end) if text[end:end + 1] == "-" else None
             if hyphened:
                 counted = hyphened.group(1)  # "a 6.1-magnitude quake", "a 6,000-member academy"
+    if qualifier is None and counted is not None and BOUND_AFTER_NOUN:
+        at = text.find(counted, end, end + 80)
+        after = at + len(counted)
+        tq = (g.qualifier_after.match(text, after)
+              if at >= 0 and text[after + 1:after + 2].lower() in g.trailing_first else None)
+        if tq and not _FIGURE_NEXT.match(text, tq.end()) \
+                and not number_words().is_number_word(_next_word(text, tq.end()).lower()):
+            qualifier = g.trailing_map.get(" ".join(tq.group("q").lower().split()))  # "1,500 soldiers or more"
     if (core.from_words and value == 1 and text[core.start:end].lower() == "one" and counted is None
             and unit is None and qualifier is None):
         return None, end  # "to be one", "one from a salesman": a pronoun, not a figure
     if isinstance(value, float):
         value = as_number(value)
+    if unit is None and (share or (core.from_words and not fig.scaled and isinstance(value, float)
+                                   and 0 < value < 1)):
+        unit = g.ratio_unit  # "one in three", "2 in 5", "two-thirds": a share, numerator / denominator
+    change = count_change or _change(g, text, core, way, role, value, unit, counted, end)
     span_text = text[low_start:end]
     return Mention("quantity", low_start, end, span_text, value, unit=unit, counted=counted,
-                   qualifier=qualifier), end
+                   qualifier=qualifier, change=change), end
+
+
+def _change_before(g: _Grammar, text: str, start: int) -> Tuple[Optional[str], Optional[str]]:
+    """(direction, role) of a change verb or noun ending right before a figure at ``start``:
+    direction "up" / "down" or None; role "by" / "to" / "from" for the word between them,
+    "of" after a noun ("an increase of"), "" when the figure follows the verb directly."""
+    # Speed: the pattern ends where the figure starts, so it is searched only when the word
+    # there can end it (a change verb, adverb, role word, partitive, or a qualifier's last word).
+    word = _prev_word(text, start)[0].lower()
+    if word not in g.change_gate and word.rstrip(".") not in g.change_gate:
+        return None, None
+    if not any(w.strip(_PUNCTUATION).lower() in g.change_heads for w in text[max(0, start - 50):start].split()[-6:]):
+        return None, None   # no change verb, adverb or noun among the last words
+    m = g.change_before.search(text, max(0, start - 60), start)
+    if m is None:
+        return None, None
+    verb, role, noun, object_role = m.group("verb", "role", "noun", "orole")
+    word = " ".join((verb or noun).lower().split())
+    if object_role is not None:
+        if word in g.change_adverbs:
+            return None, None   # "up the ante by 3": an adverb takes no object
+        role = object_role      # "cut deficits by $416 billion": the figure is the change
+    if verb and word in g.change_adverbs and role is not None and g.change_role.get(role.lower()) == "by":
+        return None, None   # "up by", "down by": not how news writes it; leave the phrase alone
+    return g.change_direction.get(word), ("of" if noun else g.change_role.get((role or "").lower(), ""))
+
+
+_PUNCTUATION = ".,;:!?\"'’“”()[]"
+
+#: The kind of unit (units.unit_kind) a motion verb travels: "fell 60 metres" is no change.
+_LENGTH_KIND = "length"
+
+
+def _change_verb(g: _Grammar, text: str, start: int) -> str:
+    """The first word of the run of words before a figure that holds its change verb: the
+    word before the figure, or before the word between ("fell about 60", "fell by 60")."""
+    word, at = _prev_word(text, start)
+    for _ in range(3):
+        if word.lower() in g.change_motion:
+            return word
+        word, at = _prev_word(text, at)
+    return word
+
+
+def _change(g: _Grammar, text: str, core: _Core, way: Optional[str], role: Optional[str], value, unit,
+            counted: Optional[str], end: int) -> Optional[str]:
+    """The direction of change the figure states (Mention.change), or None for a level."""
+    if way is not None and role in ("", "by", "of"):
+        if role == "" and unit is not None and unit_kind(unit) == _LENGTH_KIND \
+                and _change_verb(g, text, core.start).lower() in g.change_motion:
+            return None     # "fell about 60 metres from a ridge": a distance ("fell by 60 metres" is a change)
+        adverb = _prev_word(text, core.start)[0].lower() in g.change_adverbs
+        if adverb and unit is None and (counted or "").lower() not in g.change_adverb_nouns:
+            return None     # "shot down 2 drones", "picked up 3 votes": no change of a figure
+        return way
+    if way is None and unit is not None:
+        after = g.change_after.match(text, end)
+        if after is not None and text[end:after.start("after")].strip(" -") == "":
+            return g.change_direction.get(after.group("after").lower())
+    if SIGNED_PERCENT_IS_CHANGE and unit in ("%", "pp") and isinstance(value, (int, float)):
+        sign = text[core.start - 1:core.start] if core.start else ""
+        if sign == "+" and value > 0:
+            return "up"
+        if value < 0 and text[core.start:core.start + 1] in "-−":
+            return "down"
+    return None

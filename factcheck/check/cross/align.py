@@ -7,7 +7,9 @@ Pure text functions, no verdicts. :mod:`factcheck.check.cross.figures` decides w
   missing nouns ("24 people", "killing at least one") — the role word next to it
   ("killed" -> dead), else "age" for a bare number set off by commas after a
   name ("Comeaux Jr., 49, escaped") or after "aged". Figures with different keys
-  are never compared.
+  are never compared. A figure that states a change ("rose 3 %") is keyed apart from
+  levels (:func:`change_key`): a change is never aligned with a level, while "rose 3 %"
+  and "fell 3 %" share a key and meet.
 - Two mentions' *similarity* is an IDF-weighted Jaccard overlap of the content
   words of their sentences, mixed with the same overlap restricted to a window of
   words around each figure. IDF is computed over the sentences being compared, so
@@ -158,6 +160,12 @@ def counted_key(counted: Optional[str], lang: str = "en") -> Tuple[Optional[str]
     if head in _generic(lang):
         return _noun_groups(lang).get(head, words[-1].lower()), True
     return _noun_groups(lang).get(head, words[-1].lower()), False
+
+
+def change_key(key: Optional[str], change: Optional[str]) -> Optional[str]:
+    """The key of a figure stating a change: its level key marked as a change, the same for
+    both directions (so "rose 3 %" and "fell 3 %" are compared, and disagree)."""
+    return f"change:{key}" if key and change else key
 
 
 def window_stems(toks: Sequence[Token], start: int, end: int, width: int) -> FrozenSet[str]:

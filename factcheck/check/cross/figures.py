@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
-from factcheck.check.cross.align import (Token, counted_key, date_role, has_future_cue, idf_table, is_age, is_metadata, names_near,
+from factcheck.check.cross.align import (Token, change_key, counted_key, date_role, has_future_cue, idf_table, is_age, is_metadata, names_near,
                     proper_nouns, role_near, sentence_stems, tokens, weighted_jaccard, window_stems)
 from factcheck.article import Article
 from factcheck.claims.build import Claim, build_claims
@@ -64,7 +64,7 @@ from factcheck.check.compare import as_quantity, describe_date, format_number, q
 from factcheck.facts import Fact
 from factcheck.lang import lexicon
 from factcheck.check.declared import binds
-from factcheck.check.scope import in_scope
+from factcheck.check.scope import in_scope, ratio_unit
 from factcheck.mention import Mention
 from factcheck.verdict import Finding, Verdict, mark
 
@@ -315,6 +315,11 @@ def quantity_relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_S
         return AGREE, ""
     if as_quantity(a.value) is None or as_quantity(b.value) is None:
         return AGREE, ""                      # unreadable: say nothing rather than guess
+    if a.parts is not None or b.parts is not None:
+        # A tally is the same whichever side is named first ("won 3-1", "a 1-3 defeat").
+        if a.parts is not None and b.parts is not None and sorted(a.parts) != sorted(b.parts):
+            return DIFFER, "different tallies"
+        return AGREE, ""
     # Aligned under one key, a figure written without its unit is in the other's ("a 32-year-old"
     # and "Smith, 32,"): compare the numbers.
     with_units = bool(a.unit) and bool(b.unit)
@@ -330,7 +335,7 @@ def quantity_relation(a: Mention, b: Mention, s: CrossSettings = DEFAULT_CROSS_S
 
 
 def _said(m: Mention, unit: bool = True) -> Said:
-    return Said(m.value, m.qualifier, m.vague, m.unit if unit else None, m.text)
+    return Said(m.value, m.qualifier, m.vague, m.unit if unit else None, m.text, change=m.change)
 
 
 @lru_cache(maxsize=None)
@@ -409,7 +414,7 @@ class Candidate:
 
 def _proportion(m: Mention) -> bool:
     number = as_quantity(m.value)
-    return not m.unit and number is not None and all(0 < v < 1 for v in number)
+    return (not m.unit or m.unit == ratio_unit()) and number is not None and all(0 < v < 1 for v in number)
 
 
 def compared_claim(claim: Optional[Claim], s: "CrossSettings") -> bool:
@@ -462,6 +467,7 @@ def candidates(source: int, article: Article, mentions: Sequence[Mention], facts
             # what is counted ("killed", "dead", "death toll": one key). A specific noun
             # ("9 miners") keys by itself, however each outlet phrases what happened to it.
             key = claim.measure
+        key = change_key(key, m.change if m.kind == "quantity" else None)
         if key is None:
             continue
         out.append(Candidate(source, article, m, key, span, words,
@@ -1070,10 +1076,11 @@ def describe(m: Mention) -> str:
         number = f"{m.text.strip()} (vague)"
     elif m.qualifier:
         number = f"{m.qualifier} {number}"
+    if m.parts is not None:
+        number = "-".join(format_number(p) for p in m.parts)      # a tally: "3-1"
     what = m.unit if m.unit and m.unit != "%" else (m.counted or "")
-    if m.unit == "%":
-        return f"{number}%"
-    return f"{number} {what}".strip()
+    text = f"{number}%" if m.unit == "%" else f"{number} {what}".strip()
+    return f"{text} ({m.change})" if m.change else text     # "3% (up)": a change says its direction
 
 
 def _subject(group: Sequence[Candidate], s: CrossSettings) -> str:
