@@ -757,8 +757,9 @@ def verified(d: Draft, settings: SuggestSettings = DEFAULT_SUGGEST_SETTINGS) -> 
 
 
 def _foreseen(d: Draft, failure: Failure) -> bool:
-    """A failure at a mention the draft already comments as a disagreement."""
-    return any(s.article == failure.article and s.line == failure.line
+    """A failure at a mention the draft already comments as a disagreement *of that fact*
+    (another fact's dissent on the same line says nothing about this one)."""
+    return any(c.id == failure.fact and s.article == failure.article and s.line == failure.line
                for c in d.candidates for s in c.dissent)
 
 

@@ -27,7 +27,8 @@ from factcheck.suggest import (OutputExists, SuggestError, SuggestSettings, _win
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "suggest"
 CLUSTERS = sorted(p.name for p in DATA.iterdir() if p.is_dir())
-BOAT = "g5w-02-tourist-boat-hits-bridge-in-germany"
+#: The 76ers fire Jim O'Brien and hire Maurice Cheeks (May 2005): six articles, four outlets.
+SIXERS = "ecbplus-t05b"
 
 
 def copy_cluster(name: str, into: Path) -> Path:
@@ -65,6 +66,11 @@ def blocks(text: str):
     return out
 
 
+def counted_more(lines) -> int:
+    """N of a block's "FAILS ... and N more": failures past ``failures_shown``, counted, not placed."""
+    return sum(int(m.group(1)) for line in lines for m in [re.search(r"# FAILS \.\.\. and (\d+) more", line)] if m)
+
+
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory):
     """Each real cluster copied and drafted once: {name: (folder, text)}."""
@@ -97,6 +103,7 @@ def test_the_draft_fails_only_where_it_says_sources_disagree(drafts, name, tmp_p
     by_id = blocks(text)
     head = text.split("facts:", 1)[0]
     for fact in corpus.facts:
+        unplaced = []
         for article in corpus.readable():
             verdict = corpus.verdict(fact.id, article)
             if not verdict.failed:
@@ -106,8 +113,10 @@ def test_the_draft_fails_only_where_it_says_sources_disagree(drafts, name, tmp_p
                 continue
             for finding in verdict.findings:
                 place = f"{article}:{finding.line}"
-                assert any(place in line and ("FAILS" in line or "DISSENT" in line) for line in by_id[fact.id]), \
-                    f"{fact.id} fails at {place} without a comment saying so"
+                if not any(place in line and ("FAILS" in line or "DISSENT" in line) for line in by_id[fact.id]):
+                    unplaced.append(place)
+        assert len(unplaced) <= counted_more(by_id[fact.id]), \
+            f"{fact.id} fails at {unplaced} without a comment saying so"
 
 
 @pytest.mark.parametrize("name", CLUSTERS)
@@ -129,34 +138,58 @@ def test_every_candidate_quotes_two_sources_at_real_lines(drafts, name):
             assert words and all(w in on_disk for w in words), (fact_id, q.group(0))
 
 
-def test_the_boat_story_figures_dates_and_disagreement(drafts, tmp_path):
-    folder, text = drafts[BOAT]
+def test_the_sixers_story_figures_dates_people_and_disagreement(drafts, tmp_path):
+    folder, text = drafts[SIXERS]
     facts = {f.id: f for f in load_draft(folder, text, tmp_path).facts}
     numbers = {f.number for f in facts.values() if f.kind == "quantity"}
-    assert {103, 129, 26} <= numbers                 # passengers, people on board, crew: two sources each
-    assert "2017-12-26" in {f.date for f in facts.values() if f.kind == "date"}   # "on Tuesday evening"
-    # The injured: 25 (NYT), 27 (Daily Mail), 20 (DW): one is declared, the others are to resolve.
-    injured = [i for i, f in facts.items() if f.kind == "quantity" and f.number in (25, 27, 20)]
-    assert len(injured) == 1
-    block = "\n".join(blocks(text)[injured[0]])
-    others = {25, 27, 20} - {facts[injured[0]].number}
-    for value in others:
-        assert re.search(rf"# DISSENT .*_\w+\.[\w.]+\.txt:\d+ says {value}:", block), value
+    # Cheeks' 162-139 in Portland (three sources), his age 48 and O'Brien's 43-39 (two each)
+    assert {162, 48, 43} <= numbers
+    # the firing: "today" (insidehoops, 23 May), "yesterday" (philly.com, 24 May), "on Monday" (ESPN, 24 May)
+    dates = {i: f for i, f in facts.items() if f.kind == "date"}
+    assert "2005-05-23" in {f.date for f in dates.values()}
+    fired = next(i for i, f in dates.items() if f.date == "2005-05-23")
+    # "King said he decided on Saturday to fire O'Brien" is another day: a comment, not the date
+    assert re.search(r"# FAILS 03_articles\.philly\.com\.txt:18 reads »Saturday« .*2005-05-21",
+                     "\n".join(blocks(text)[fired]))
+    names = {f.name for f in facts.values() if f.kind == "person"}
+    assert {"Jim O'Brien", "Billy King"} <= names
+    # Win-loss records, one unit: 162 (three sources) is declared; insidehoops' 182 and 139
+    # (O'Brien's NBA and Celtics marks, one source each) are dissents to resolve, not dropped.
+    records = [i for i, f in facts.items() if f.kind == "quantity" and f.number in (162, 182, 139)]
+    assert [facts[i].number for i in records] == [162]
+    block = "\n".join(blocks(text)[records[0]])
+    for value in (182, 139):
+        assert re.search(rf"# DISSENT insidehoops\.com, 02_insidehoops\.com\.txt:7 says {value}:", block), value
+
+
+@pytest.mark.xfail(strict=True, reason="the one figure these sources really disagree on is never drafted: the "
+                                       "extractor reads no figure in \"the fourth head coach since King took "
+                                       "over\" (philly.com), and ESPN's \"the fifth Sixers coach in four years\" "
+                                       "is an ordinal, which the drafter skips (skip_units)")
+def test_the_sixers_coach_count_the_sources_disagree_on_is_a_dissent(tmp_path):
+    folder = copy_cluster(SIXERS, tmp_path)
+    text = suggest_facts(folder, SuggestSettings(skip_units=()))
+    facts = {f.id: f for f in load_draft(folder, text, tmp_path).facts}
+    counts = [i for i, f in facts.items() if f.kind == "quantity" and f.number in (4, 5)
+              and "coach" in " ".join(f.of + f.context).lower()]
+    assert len(counts) == 1
+    other = 9 - facts[counts[0]].number
+    assert re.search(rf"# DISSENT .* says {other}:", "\n".join(blocks(text)[counts[0]]))
 
 
 def test_ids_are_readable_stable_and_unique(drafts, tmp_path):
-    folder, text = drafts[BOAT]
+    folder, text = drafts[SIXERS]
     ids = [f.id for f in load_draft(folder, text, tmp_path).facts]
     assert len(set(ids)) == len(ids)
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) and FACT_ID.match(i) for i in ids)
-    again = suggest_facts(copy_cluster(BOAT, tmp_path / "elsewhere"))
+    again = suggest_facts(copy_cluster(SIXERS, tmp_path / "elsewhere"))
     assert again == text, "the same articles give the same draft wherever they are"
-    assert any(i.startswith("bridge-date") or i.endswith("-date") for i in ids)
-    assert any(i.startswith("passengers-") for i in ids)       # measure + event words
+    assert "coach-date" in ids                                 # event word + kind
+    assert {"score-coach", "score-coach-43"} <= set(ids)       # unit + event word; the second value named
 
 
 def test_nothing_is_written_beside_the_articles(tmp_path):
-    folder = copy_cluster(BOAT, tmp_path)
+    folder = copy_cluster(SIXERS, tmp_path)
     before = snapshot(folder)
     suggest_facts(folder)
     out = io.StringIO()
@@ -168,7 +201,7 @@ def test_nothing_is_written_beside_the_articles(tmp_path):
 # --------------------------------------------------------------------------- never overwrite
 
 def test_output_file_is_written_only_when_new(tmp_path):
-    folder = copy_cluster(BOAT, tmp_path)
+    folder = copy_cluster(SIXERS, tmp_path)
     target = tmp_path / "draft.facts.yaml"
     out = io.StringIO()
     assert run_suggest(folder, target, out=out) == 0
@@ -177,7 +210,7 @@ def test_output_file_is_written_only_when_new(tmp_path):
 
 
 def test_an_existing_output_file_is_never_overwritten(tmp_path, capsys):
-    folder = copy_cluster(BOAT, tmp_path)
+    folder = copy_cluster(SIXERS, tmp_path)
     target = folder / "facts.yaml"
     target.write_text("facts: []\n", encoding="utf-8")
     before = snapshot(folder)
@@ -296,14 +329,14 @@ def test_a_quote_keeps_the_mention_and_fits_one_line(text, data):
 
 
 def test_verification_can_be_switched_off(tmp_path):
-    folder = copy_cluster(BOAT, tmp_path)
+    folder = copy_cluster(SIXERS, tmp_path)
     raw = suggest_facts(folder, SuggestSettings(verify=False))
     assert not re.search(r"^\s*# FAILS ", raw, re.M) and load_draft(folder, raw, tmp_path / "x").facts
 
 
 # --------------------------------------------------------------------------- under pytest
 
-@pytest.mark.parametrize("story", [BOAT, "bus"])
+@pytest.mark.parametrize("story", [SIXERS, "bus"])
 def test_pytest_on_the_draft_fails_only_where_a_comment_says_so(pytester, drafts, tmp_path, story):
     if story == "bus":
         folder = write_story(tmp_path / "bus", STORY)
@@ -317,9 +350,10 @@ def test_pytest_on_the_draft_fails_only_where_a_comment_says_so(pytester, drafts
     failed = re.findall(r"^FAILED facts\.yaml::(\S+?)\[(\S+?)\]", result.stdout.str(), re.M)
     cross_failed = re.search(r"^FAILED facts\.yaml::cross-source\b", result.stdout.str(), re.M)
     by_id = blocks(text)
-    for fact_id, article in failed:
-        assert any(article in line and ("FAILS" in line or "DISSENT" in line) for line in by_id[fact_id]), \
-            (fact_id, article)
+    unplaced = [(fact_id, article) for fact_id, article in failed
+                if not any(article in line and ("FAILS" in line or "DISSENT" in line) for line in by_id[fact_id])]
+    for fact_id in {f for f, _ in unplaced}:
+        assert sum(f == fact_id for f, _ in unplaced) <= counted_more(by_id[fact_id]), (fact_id, unplaced)
     assert not cross_failed or "# cross-source finding" in text
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) > 0 and not outcomes.get("error")
@@ -383,8 +417,8 @@ def test_the_benchmark_counts_a_fact_recovered_by_value_and_measure():
     assert matches(fact(number=250000, qualifier="more than", unit="USD", of=("campaign funds",)),
                    fact(number=250000, unit="USD"))                      # an amount in the same unit
     assert not matches(fact(number=2000000, unit="EUR"), fact(number=2000000, unit="USD"))
-    assert matches(fact(date="2017-12-26"), fact(date="2017-12-26"))
-    assert matches(fact(date="2017-12-26"), fact(date="2017-12"))        # a month contains its day
-    assert not matches(fact(date="2017-12"), fact(date="2017-12-26"))
+    assert matches(fact(date="2005-05-23"), fact(date="2005-05-23"))
+    assert matches(fact(date="2005-05-23"), fact(date="2005-05"))        # a month contains its day
+    assert not matches(fact(date="2005-05"), fact(date="2005-05-23"))
     assert matches(fact(name="Linda Sánchez"), fact(name="Linda T. Sanchez"))
     assert not matches(fact(name="Duncan Hunter"), fact(name="Duncan Huntor"))
