@@ -1,6 +1,7 @@
 """The claims-stage outcomes as a user sees them in pytest: outdated and update warnings,
 accepted cross-source findings (and stale ones), background and caption figures that do
 not bind, new facts.yaml keys and their mistakes."""
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -133,3 +134,29 @@ def test_a_declared_age_binds_that_persons_age_only(pytester):
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*says 57 for Cesar Sayoc, declared 56*",
                                  "  declared: Cesar Sayoc (56)  (facts.yaml:4)"])
+
+
+def test_cross_source_finding_ids_are_readable_and_stay_when_unrelated_facts_are_added(tmp_path, repo_root):
+    import shutil
+
+    from factcheck.corpus import Corpus
+    from factcheck.facts import load_facts
+
+    for seed in (repo_root / "seeds").glob("*.txt"):
+        shutil.copy(seed, tmp_path / seed.name)
+    story = tmp_path / "001_4194254e3da8641d.txt"
+    story.write_text(story.read_text(encoding="utf-8").replace("1,500", "1,800"), encoding="utf-8")
+    # Zelenskiy for Zelensky in one source: a name finding beside the figure finding.
+    other = tmp_path / "003_55edb76f28711d65.txt"
+    other.write_text(other.read_text(encoding="utf-8").replace("Zelensky", "Zelenskiy"), encoding="utf-8")
+
+    def ids(facts: str):
+        (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
+        return [v.finding_id for v in Corpus(load_facts(tmp_path / "facts.yaml", tmp_path)).cross_source()
+                if v.failed or v.warns]
+
+    before = ids("published: 2024-10-21\n")
+    assert before and all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in before), before
+    after = ids("published: 2024-10-21\nfacts:\n  - id: marathon\n    number: 42\n    context: [marathon]\n"
+                "  - id: pact\n    date: 2024-06\n    context: [pact]\n")
+    assert after == before
