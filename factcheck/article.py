@@ -8,7 +8,9 @@ the body are offsets in the file.
 from __future__ import annotations
 
 import bisect
+import codecs
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -62,6 +64,10 @@ class Article:
             starts.append(m.end())
         return tuple(starts)
 
+    def line_start(self, offset: int) -> int:
+        """Where the line holding ``offset`` starts."""
+        return self._line_starts[bisect.bisect_right(self._line_starts, offset) - 1]
+
     def position(self, offset: int) -> Tuple[int, int]:
         """1-based (line, column) of a character offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
@@ -77,10 +83,13 @@ class Article:
     def sentences(self) -> Tuple[Tuple[int, int], ...]:
         return tuple(split_sentences(self.body))
 
+    @cached_property
+    def _sentence_starts(self) -> Tuple[int, ...]:
+        return tuple(s for s, _ in self.sentences)
+
     def sentence_span(self, offset: int) -> Tuple[int, int]:
         spans = self.sentences
-        starts = [s for s, _ in spans]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and spans[i][0] <= offset < spans[i][1]:
             return spans[i]
         return (offset, offset)
@@ -91,9 +100,12 @@ class Article:
 
 
 @lru_cache(maxsize=None)
-def _abbreviation_pattern() -> "re.Pattern[str]":
+def _abbreviation_pattern() -> Tuple["re.Pattern[str]", int]:
+    """The pattern of a known abbreviation (or an initial) ending at a full stop, and how far
+    back it can reach (the longest abbreviation, and a character for the word boundary)."""
     words = sorted(lexicon("en")["abbreviations"], key=len, reverse=True)
-    return re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in words) + r")|\b[A-Z])\.$")
+    reach = max((len(w) for w in words), default=1) + 2
+    return re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in words) + r")|\b[A-Z])\.$"), reach
 
 
 def split_sentences(text: str):
@@ -102,13 +114,16 @@ def split_sentences(text: str):
     News text puts one paragraph per line, so line breaks are hard boundaries;
     a full stop after a known abbreviation ("Oct.", "U.N.") is not.
     """
-    abbrev = _abbreviation_pattern()
+    abbrev, reach = _abbreviation_pattern()
     for line in re.finditer(r"[^\n]+", text):
         seg_start = line.start()
         body = line.group()
         cursor = 0
         for m in re.finditer(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])", body):
-            if m.group().startswith(".") and abbrev.search(body[: m.start() + 1]):
+            # (Only the characters an abbreviation can span are searched: a long line costs
+            # no more per full stop than a short one. The search sees the characters before
+            # ``pos`` for ``\b``, so the answer is that of searching the whole head.)
+            if m.group().startswith(".") and abbrev.search(body, max(0, m.start() + 1 - reach), m.start() + 1):
                 continue
             end = m.end()
             yield from _trimmed(text, seg_start + cursor, seg_start + end)
@@ -125,21 +140,70 @@ def _trimmed(text: str, start: int, end: int):
         yield (start, end)
 
 
+#: Byte-order marks and the encodings they announce, longest first (UTF-32's starts like
+#: UTF-16's). Without one an article must be UTF-8.
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                    (codecs.BOM_UTF16_BE, "utf-16"))
+#: A carriage return not followed by a line feed: an old Mac line end, read as a line break
+#: (same length, so offsets, lines and columns are those an editor shows).
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def read_article(path: Path, display: Optional[str] = None, *,
                  published=None, meta: Optional[Mapping[str, object]] = None) -> Article:
-    """Read one article. ``published``/``meta`` come from facts.yaml and win over the file's own."""
+    """Read one article. ``published``/``meta`` come from facts.yaml and win over the file's own.
+
+    Whatever the file holds, the answer is an :class:`Article` or an :class:`ArticleError`
+    whose message names the file and says what to do: UTF-8 (with or without a BOM) and
+    UTF-16/32 with a BOM are read; CRLF and lone CR line ends are line breaks; an empty file
+    is an article with nothing in it; other bytes, NUL bytes (a binary file), a folder and a
+    broken symbolic link are errors."""
     display = display or str(path)
+    raw = _read_bytes(Path(path), display)
+    text = decode_article(raw, display)
+    return article_from_text(text, display, published=published, meta=meta)
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
     try:
-        raw = Path(path).read_bytes()
+        if path.is_symlink() and not path.exists():
+            raise ArticleError(f"{display}: broken symbolic link (it points to {os.readlink(path)}, "
+                               "which does not exist)")
+        if path.is_dir():
+            raise ArticleError(f"{display}: is a folder, not an article file")
+        if path.exists() and not path.is_file():     # a pipe or a device would never end
+            raise ArticleError(f"{display}: is not a regular file (a pipe, socket or device), not an article")
+        return path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"{display}: cannot read article: {exc.strerror or exc}") from None
+
+
+def decode_article(raw: bytes, display: str = "<bytes>") -> str:
+    """An article file's text: UTF-8, or the encoding its byte-order mark names; lone CRs
+    read as line breaks. ``ArticleError`` (saying where and what to do) otherwise."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            break
+    else:
+        mark, encoding = b"", "utf-8"
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        name = "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-SIG", "")
         raise ArticleError(
-            f"{display}: not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r}); "
+            f"{display}:{line}: not {name} text (byte {exc.start}: {raw[exc.start:exc.start + 1]!r}); "
             "re-save the article as UTF-8") from None
-    return article_from_text(text, display, published=published, meta=meta)
+    if encoding == "utf-16" or encoding == "utf-32":
+        text = text.lstrip("\ufeff")
+    nul = text.find("\x00")
+    if nul != -1:
+        line = text.count("\n", 0, nul) + 1
+        raise ArticleError(
+            f"{display}:{line}: holds NUL characters: a binary file, or UTF-16 text without a "
+            "byte-order mark; an article must be text (re-save it as UTF-8)")
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def article_from_text(text: str, path: str = "<text>", *, published=None,
@@ -151,7 +215,14 @@ def article_from_text(text: str, path: str = "<text>", *, published=None,
         try:
             data = yaml.safe_load(fm.group(1) or "") or {}
         except yaml.YAMLError as exc:
-            raise ArticleError(f"{path}: front matter is not valid YAML: {exc}") from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 2}" if mark is not None else path   # (line 1 is "---")
+            raise ArticleError(f"{where}: front matter is not valid YAML: {exc}") from None
+        except (ValueError, TypeError, OverflowError) as exc:   # "2024-13-45": a date YAML cannot build
+            raise ArticleError(f"{path}: front matter holds a value YAML cannot read ({exc}); "
+                               "quote it or correct it") from None
+        except RecursionError:
+            raise ArticleError(f"{path}: front matter is nested too deeply to read") from None
         if not isinstance(data, dict):
             raise ArticleError(f"{path}: front matter must be a mapping of keys to values")
         found.update(data)
@@ -168,7 +239,7 @@ def article_from_text(text: str, path: str = "<text>", *, published=None,
         found.setdefault("published", published)
     try:
         moment = parse_moment(found.get("published"))
-    except ValueError as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         raise ArticleError(f"{path}: published: {exc}") from None
     pub = moment.day if moment else find_dateline(text[body_start:])
     if moment is None and pub is not None:

@@ -1,6 +1,8 @@
 """Mention -> Claim, for one article."""
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,7 +14,7 @@ from factcheck.article import Article
 from factcheck.lang import lexicon
 from factcheck.mention import Mention
 
-from .events import DEFAULT_EVENT_SETTINGS, EventSettings, date_role, in_quotation, read_event
+from .events import DEFAULT_EVENT_SETTINGS, EventContext, EventSettings, QuotationScanner, date_role, read_event
 from .measures import DEFAULT_MEASURE_SETTINGS, MeasureSettings, read_measure
 from .time import Moment
 from .zones import Zone, page_zones, zone_at
@@ -114,7 +116,14 @@ def _converted(text: str, mention: Mention, unit_ends: Sequence[int]) -> bool:
     if not paren:
         return False
     opened = mention.start - len(head) + paren.start()
-    return any(opened - 3 <= end <= opened for end in unit_ends)
+    return _any_between(unit_ends, opened - 3, opened)
+
+
+def _any_between(ends: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether the sorted ``ends`` hold one in [lo, hi] (bisection: figures of a long
+    article cost no more each than those of a short one)."""
+    i = bisect.bisect_left(ends, lo)
+    return i < len(ends) and ends[i] <= hi
 
 
 @lru_cache(maxsize=None)
@@ -132,7 +141,7 @@ def _zone_converted(text: str, mention: Mention, date_ends: Sequence[int], lang:
     inside = text[opened:closed if closed != -1 else mention.end + 25].lower()
     if not any(regex.search(r"\b" + regex.escape(zone) + r"\b", inside) for zone in _time_zones(lang)):
         return False
-    return any(opened - 40 <= end <= opened for end in date_ends)
+    return _any_between(date_ends, opened - 40, opened)
 
 
 def story_day(articles: Iterable[Article]) -> Optional[dt.date]:
@@ -142,32 +151,62 @@ def story_day(articles: Iterable[Article]) -> Optional[dt.date]:
     return days[len(days) // 2] if days else None
 
 
+#: How far around a figure :func:`read_measure` is given the text. It reads at most 300
+#: characters either side, within the figure's line; the text handed to it is cut this far
+#: from the figure (further than it reads), so a figure on a 2 MB line costs what it costs
+#: on a short one and the reading is the same (unless a run of spaces or a single word
+#: longer than the difference, 400 characters, sits at the cut).
+MEASURE_CONTEXT_CHARS = 700
+
+
+def _measure_window(text: str, mention: Mention, settings: MeasureSettings):
+    lo = max(0, mention.start - MEASURE_CONTEXT_CHARS)
+    hi = min(len(text), mention.end + MEASURE_CONTEXT_CHARS)
+    if lo == 0 and hi == len(text):
+        return read_measure(text, mention, settings)
+    return read_measure(text[lo:hi], dataclasses.replace(mention, start=mention.start - lo, end=mention.end - lo),
+                        settings)
+
+
 def build_claims(article: Article, mentions: Sequence[Mention],
                  settings: ClaimSettings = DEFAULT_CLAIM_SETTINGS,
                  zones: Optional[Sequence[Zone]] = None,
                  story_day: Optional[dt.date] = None) -> Tuple[Claim, ...]:
     """One claim per mention, in the mentions' order. ``story_day`` (the day the story's
-    sources were published, when the article has none of its own) tells old dates from new."""
+    sources were published, when the article has none of its own) tells old dates from new.
+
+    Linear in the article's length: what a sentence or a line says is read once (memoised
+    per sentence, quotes counted once per line), nearby figures are found by bisection, and
+    a figure's measure is read from a bounded window around it."""
     text = article.text
     if zones is None:
         zones = page_zones(text, article.body_start, article.title, settings.lang)
+    zone_starts = [z.start for z in zones]
     dates = [m for m in mentions if m.kind == "date"]
     by_end = sorted(m.end for m in mentions if m.kind == "quantity" and m.unit)
     date_ends = sorted(m.end for m in mentions if m.kind == "date")
+    published = article.published or story_day
+    events = EventContext(text, dates, published, settings.events)
+    quotes = QuotationScanner(text)
+    attributions: dict = {}
     out = []
     for mention in mentions:
-        zone = zone_at(zones, mention.start)
-        reading = read_measure(text, mention, settings.measures) if mention.kind == "quantity" else None
+        zone = zone_at(zones, mention.start, zone_starts)
+        reading = _measure_window(text, mention, settings.measures) if mention.kind == "quantity" else None
         sentence = article.sentence_span(mention.start)
-        event = read_event(text, mention, dates, article.published or story_day, settings.events, sentence)
+        line_start = article.line_start(mention.start)
+        event = read_event(text, mention, dates, published, settings.events, sentence, events)
+        if sentence not in attributions:
+            attributions[sentence] = attribution_of(text, sentence, settings.lang)
         out.append(Claim(
             mention=mention, zone=zone,
             measure=reading.measure if reading else None, measure_cue=reading.cue if reading else None,
             part=bool(reading and reading.part), changed=bool(reading and reading.changed),
-            event=event.event, event_cue=event.cue, event_reason=event.reason, attribution=attribution_of(text, sentence, settings.lang),
+            event=event.event, event_cue=event.cue, event_reason=event.reason, attribution=attributions[sentence],
             published=article.published_at,
-            date_role=date_role(text, mention, settings.lang) if mention.kind == "date" else None,
-            quoted=in_quotation(text, mention.start), holder=reading.holder if reading else None,
+            date_role=date_role(text, mention, settings.lang, line_start=line_start) if mention.kind == "date" else None,
+            quoted=quotes.at(mention.start, line_start), holder=reading.holder if reading else None,
             conversion=(mention.kind == "quantity" and _converted(text, mention, by_end))
             or (mention.kind == "date" and _zone_converted(text, mention, date_ends, settings.lang))))
     return tuple(out)
+

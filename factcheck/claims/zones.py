@@ -296,9 +296,33 @@ _BULLETS = re.compile(r"^(?:[•●▪■◦·]\s*|[-*+]\s+(?=\S))")
 
 def _plain(text: str) -> str:
     """Markdown and list bullets removed: "**Related article: [X](#)**" reads as "Related article: X"."""
-    text = _MARKDOWN_LINK.sub(r"\1", text)
+    text = _unlinked(text)
     text = _MARKDOWN_MARKS.sub("", text)
     return _BULLETS.sub("", text).strip()
+
+
+def _unlinked(text: str) -> str:
+    """``_MARKDOWN_LINK.sub(r"\1", text)``, in one pass: the pattern itself retries from every
+    "[" of a line with no "](...)" after it ("([([..."), which is quadratic in the line."""
+    if "](" not in text:
+        return text
+    out, pos = [], 0
+    i = text.find("[")
+    while i != -1:
+        close = text.find("]", i + 1)
+        if close == -1:
+            break                           # no "]" after: no link from here on
+        if not text.startswith("(", close + 1):
+            i = text.find("[", close + 1)   # every "[" before ``close`` meets the same "]"
+            continue
+        end = text.find(")", close + 2)
+        if end == -1:
+            break                           # no ")" after: no link from here on
+        out += [text[pos:i], text[i + 1:close]]
+        pos = end + 1
+        i = text.find("[", pos)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _body_lines(text: str, body_start: int) -> List[_Line]:
@@ -1013,11 +1037,13 @@ def page_zones(text: str, body_start: int = 0, title: Optional[str] = None,
     return _cover(text, body_start, _segments(lines, names, vocab))
 
 
-def zone_at(zones: Sequence[Zone], offset: int) -> str:
+def zone_at(zones: Sequence[Zone], offset: int, starts: Optional[Sequence[int]] = None) -> str:
     """The zone name at a character offset (bisect). Offsets past either end take the nearest zone;
-    an empty cover (empty text) is all body."""
+    an empty cover (empty text) is all body. ``starts`` (the zones' starts, listed once by a
+    caller asking for many offsets) keeps each answer logarithmic."""
     if not zones:
         return "body"
-    starts = [z.start for z in zones]
+    if starts is None:
+        starts = [z.start for z in zones]
     i = bisect.bisect_right(starts, offset) - 1
     return zones[max(0, min(i, len(zones) - 1))].name
