@@ -812,10 +812,19 @@ def _article_paths(ff: FactsFile, boundary: Optional[Path] = None) -> Dict[str, 
     outside: List[str] = []
     if ff.articles:
         for pattern in ff.articles:
-            if not _is_below(_glob_base(folder, pattern), boundary):
+            try:
+                base = _glob_base(folder, pattern)
+            except (OSError, ValueError) as exc:
+                raise FactsError(ff.display, line, f"articles: cannot list {_shown(pattern)}: "
+                                                   f"{getattr(exc, 'strerror', None) or exc}") from None
+            if not _is_below(base, boundary):
                 raise FactsError(ff.display, line, f"articles: {pattern!r} reaches outside {boundary}: "
                                                    "factcheck reads only articles below the rootdir")
-            matched = [p for p in _glob(folder, pattern) if p.is_file() and not is_facts_file(p)]
+            try:
+                matched = [p for p in _glob(folder, pattern) if p.is_file() and not is_facts_file(p)]
+            except (OSError, ValueError) as exc:   # a name too long for the file system, a bad pattern
+                raise FactsError(ff.display, line, f"articles: cannot list {_shown(pattern)}: "
+                                                   f"{getattr(exc, 'strerror', None) or exc}") from None
             if not matched:
                 raise FactsError(ff.display, line, f"articles: {pattern!r} matches no file under {folder}")
             for p in matched:

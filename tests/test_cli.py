@@ -80,7 +80,7 @@ def test_extract_walks_folders_and_reports_unreadable_files(capsys, tmp_path):
     code, out, err = run(capsys, "extract", str(tmp_path))
     assert code == 2
     assert {line.split(":")[0] for line in out.splitlines()} == {str(tmp_path / "a.txt")}
-    assert f"{tmp_path / 'bad.md'}: not UTF-8 text" in err
+    assert f"{tmp_path / 'bad.md'}:1: not UTF-8 text" in err
 
 
 def test_extract_rejects_a_bad_date(capsys, tmp_path):

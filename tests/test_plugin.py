@@ -161,7 +161,7 @@ def test_unreadable_article_is_a_failing_test_naming_it(corpus):
     (corpus.path / "latin1.txt").write_bytes("Caf\xe9 owners: 1,500.".encode("latin-1"))
     result = corpus.runpytest_inprocess(*QUIET)
     result.assert_outcomes(passed=6, failed=1)
-    result.stdout.fnmatch_lines(["FAILED facts.yaml::unreadable[[]latin1.txt[]] - latin1.txt: not UTF-8 text*"])
+    result.stdout.fnmatch_lines(["FAILED facts.yaml::unreadable[[]latin1.txt[]] - latin1.txt:1: not UTF-8 text*"])
 
 
 def test_k_and_x(corpus):
