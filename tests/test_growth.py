@@ -57,6 +57,8 @@ PATTERNS = {
     "figures-one-line": (_repeat("about 1,500 troops; "), 4000),
     "no-sentence-end": (_repeat("the 1,500 troops were sent by Kim Jong Un and "), 1600),
     "number-words": (_repeat("one hundred "), 1000),
+    "number-words-long": (_repeat("one hundred "), 8000),      # past any denominator's reach
+    "bare-figures": (_repeat("1 "), 4000),                     # every word a figure: measure cues
     "invisible": (_repeat("1\u200b500\u00a0troops Zelen\u00adsky\u202f"), 4000),
     "dots": (_repeat("."), 32000),
     "quotes": (_repeat('"“'), 16000),

@@ -111,12 +111,24 @@ def _phrase_span(text: str, mention: Mention) -> Tuple[int, int]:
     return max(start, line_start), min(end, line_end if line_end != -1 else len(text))
 
 
-def _find(stems: Sequence[str], phrases: Sequence[Tuple[str, ...]]) -> Optional[int]:
-    for i in range(len(stems)):
-        for phrase in phrases:
+def _find(stems: Sequence[str], phrases: Tuple[Tuple[str, ...], ...]) -> Optional[int]:
+    """Where the first of ``phrases`` starts in ``stems``: each word is looked up by its stem
+    (phrases indexed by their first word), so the cost is the words', not words x phrases."""
+    index = _by_first_stem(phrases)
+    for i, word in enumerate(stems):
+        for phrase in index.get(word, ()):
             if tuple(stems[i:i + len(phrase)]) == phrase:
                 return i
     return None
+
+
+@lru_cache(maxsize=None)
+def _by_first_stem(phrases: Tuple[Tuple[str, ...], ...]) -> Dict[str, Tuple[Tuple[str, ...], ...]]:
+    index: Dict[str, List[Tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in index.items()}
 
 
 @lru_cache(maxsize=None)

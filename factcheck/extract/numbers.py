@@ -334,8 +334,10 @@ class _Reader:
         a number is already read as a fraction ("two fifths")."""
         v = self.vocab
         j = i
-        while j < len(self.tokens) and (self.tokens[j] == v.conjunction or self.tokens[j] == v.hundred
-                                        or v.is_number_word(self.tokens[j])):
+        # A compound denominator is a few words ("one hundred and twenty-first"): the scan stops
+        # after MAX_DENOMINATOR_WORDS, so a long run of number words costs linear time, not square.
+        while j < len(self.tokens) and j - i < MAX_DENOMINATOR_WORDS and (
+                self.tokens[j] == v.conjunction or self.tokens[j] == v.hundred or v.is_number_word(self.tokens[j])):
             j += 1
         if j == i or j >= len(self.tokens) or self.tokens[i] == v.conjunction:
             return None
@@ -347,6 +349,10 @@ class _Reader:
         if sub is None or not sub.ordinal or sub.last != j - i:
             return None
         return int(sub.value), j, singular != tok
+
+
+#: The most words a compound ordinal denominator spans ("one hundred and twenty-first" is 5).
+MAX_DENOMINATOR_WORDS = 8
 
 
 def read_words(tokens: Sequence[str], lang: str = "en") -> List[WordNumber]:
