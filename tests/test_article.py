@@ -149,3 +149,15 @@ def test_a_pipe_named_like_an_article_is_an_error_not_a_hang(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(ArticleError, match="pipe.txt: is not a regular file"):
         read_article(fifo, "pipe.txt")
+
+
+def test_an_article_over_the_size_limit_is_a_clear_error_not_a_long_wait(tmp_path):
+    from factcheck.article import MAX_ARTICLE_BYTES, ArticleError, read_article
+
+    path = tmp_path / "dump.txt"
+    line = "About 1,500 soldiers were sent to Russia on Monday, officials said.\n"
+    path.write_text(line * (MAX_ARTICLE_BYTES // len(line) + 1), encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"dump.txt: 4.0 MB is more than one article \(the limit is 4 MB\)"):
+        read_article(path, "dump.txt")
+    path.write_text(line * (MAX_ARTICLE_BYTES // len(line) - 1), encoding="utf-8")
+    assert read_article(path, "dump.txt").text.startswith("About 1,500")
