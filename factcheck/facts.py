@@ -545,25 +545,24 @@ def _age(entry: LineMap, err: _Errors) -> Optional[int]:
     return value
 
 
+def _choice(entry: LineMap, err: _Errors, key: str, allowed: Sequence[str]) -> Optional[str]:
+    """A key whose value is one of a few words (``moves:``, ``change:``, ``severity:``)."""
+    value = err.text(entry, key)
+    if value is not None and value not in allowed:
+        err.fail(entry, key, f"{key}: {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
 def _moves(entry: LineMap, err: _Errors) -> Optional[str]:
-    moves = err.text(entry, "moves")
-    if moves is not None and moves not in MOVES:
-        err.fail(entry, "moves", f"moves: {moves!r} is not one of {', '.join(MOVES)}")
-    return moves
+    return _choice(entry, err, "moves", MOVES)
 
 
 def _severity(entry: LineMap, err: _Errors) -> Optional[str]:
-    severity = err.text(entry, "severity")
-    if severity is not None and severity not in SEVERITIES:
-        err.fail(entry, "severity", f"severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
-    return severity
+    return _choice(entry, err, "severity", SEVERITIES)
 
 
 def _change(entry: LineMap, err: _Errors) -> Optional[str]:
-    change = err.text(entry, "change")
-    if change is not None and change not in CHANGES:
-        err.fail(entry, "change", f"change: {change!r} is not one of {', '.join(CHANGES)}")
-    return change
+    return _choice(entry, err, "change", CHANGES)
 
 
 def _as_of(entry: LineMap, err: _Errors) -> Optional[str]:
