@@ -568,10 +568,16 @@ def _plain(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def factcheck_quantities(text: str) -> List[Prediction]:
+def factcheck_quantities(text: str, *, ordinals: bool = False) -> List[Prediction]:
+    """Quantities as ``extract`` gives them; ``ordinals`` adds the ranks ("11th", "fifth"),
+    which are not amounts (``extract`` leaves them out) but are what the ordinal suite scores."""
     from factcheck import extract
+    from factcheck.extract.quantities import find_ordinals
+    found = [m for m in extract(text, kinds=("quantity",)) if m.kind == "quantity"]
+    if ordinals:
+        found = sorted(found + list(find_ordinals(text)), key=lambda m: m.start)
     return [Prediction(m.start, m.end, m.text, _plain(m.value), m.unit, is_currency_unit(m.unit), m.qualifier)
-            for m in extract(text, kinds=("quantity",)) if m.kind == "quantity"]
+            for m in found]
 
 
 def factcheck_dates(text: str, published: Optional[str]) -> List[Prediction]:
@@ -691,7 +697,7 @@ def run_extraction_suite(bench: Path, name: str, error_limit: int) -> SuiteRepor
     cases = extraction_cases(bench / "extraction" / f"{name}.jsonl")
     rule = SUITE_RULES[name]
     units = name in UNIT_SUITES
-    predict = Guarded(lambda c: factcheck_quantities(c.text))
+    predict = Guarded(lambda c: factcheck_quantities(c.text, ordinals=name == "recognizers-ordinal"))
     ours = run_cases(cases, predict, quantity_agrees, rule, units)
     peer, peer_predict = None, Guarded(lambda c: quantulum_quantities(c.text))
     if name in PEER_SUITES:

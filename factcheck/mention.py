@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional, Tuple, Union
 
-Kind = Literal["quantity", "date", "person"]
+#: "ordinal": a rank ("86th", "the sixth round"), never an amount: the quantity extraction
+#: leaves it out (``factcheck.extract.quantities.find_ordinals`` reads it on request).
+Kind = Literal["quantity", "date", "person", "ordinal"]
 Number = Union[int, float]
 QuantityValue = Union[Number, Tuple[Number, Number]]
 
@@ -77,6 +79,8 @@ class Mention:
               when the expression is relative and no publication date was given;
               ``expr`` keeps the parsed expression.
     person:   ``value`` is the name as written; ``title`` the title before it.
+    ordinal:  ``value`` is the rank (int), ``unit`` the ordinal unit, ``counted`` the
+              ranked noun when read ("the sixth round": 6, "round").
     """
 
     kind: Kind
@@ -118,6 +122,8 @@ class Mention:
                        change=self.change)
             if self.parts is not None:
                 out.update(parts=list(self.parts))
+        elif self.kind == "ordinal":
+            out.update(unit=self.unit, counted=self.counted)
         elif self.kind == "date":
             out.update(granularity=self.granularity, relative=self.relative)
         else:

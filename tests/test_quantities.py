@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.extract.quantities import find_quantities
+from factcheck.extract.quantities import find_ordinals, find_quantities
 from factcheck.extract.units import unit_kind
 
 EXAMPLES = yaml.safe_load((Path(__file__).parent / "examples" / "quantities.yaml").read_text(encoding="utf-8"))
@@ -64,6 +64,31 @@ def test_does_not_read(text):
     if isinstance(text, dict):
         text = text["text"]
     assert [m.text for m in find_quantities(text)] == []
+
+
+@pytest.mark.parametrize("case", _cases("ordinals"), ids=_case_id)
+def test_ordinals_are_ranks_not_quantities(case):
+    """ "the sixth round" is a rank: no quantity there, one ordinal Mention (kind "ordinal")."""
+    text = case["text"]
+    surface = case.get("surface")
+    ordinals = find_ordinals(text)
+    m = _pick(ordinals, case)
+    assert m.kind == "ordinal" and text[m.start:m.end] == m.text
+    assert _same_value(m.value, case["value"]), f"{m.text!r}: value {m.value!r} != {case['value']!r}"
+    if "counted" in case:
+        assert m.counted == case["counted"]
+    quantities = find_quantities(text)
+    assert not any(q.start < m.end and m.start < q.end for q in quantities), [q.text for q in quantities]
+    if surface is None:
+        assert quantities == [], [q.text for q in quantities]
+
+
+def test_extract_returns_no_ordinal_as_a_quantity():
+    from factcheck import extract
+    text = "Woods, in his 86th start, finished fifth, two shots ahead of the 2 other players."
+    found = extract(text, kinds=("quantity",))
+    assert [m.text for m in found if m.kind == "quantity"] == ["two", "2"]
+    assert all(m.unit != "ordinal" for m in found)
 
 
 def test_seed_article_key_figures(seeds_dir):

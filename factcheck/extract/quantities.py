@@ -9,8 +9,13 @@ unit ("%", "km", "yen", "5 ft 2 in"), a range continuation ("8 to 13", "more tha
 100 and fewer than 300"), a ratio ("one in five"), the qualifier before or after it
 ("more than", "or more") and the noun it counts ("1,500 ... soldiers").
 
-Values: int/float, ``(low, high)`` for ranges; units are canonical ("USD", "%",
-"pp" for percentage points, "km", "°C", "ordinal" for "21st"/"sixth", "ratio" for
+Ordinals ("21st", "the sixth round") are ranks, not amounts: they are read (their digits
+are no other figure) but :func:`find_quantities` leaves them out; :func:`find_ordinals`
+returns them as Mentions of kind "ordinal" (unit "ordinal").
+
+Values: int/float, ``(low, high)`` for ranges (also a figure with its uncertainty:
+"2.5 ± 0.1 kg"); units are canonical ("USD", "%",
+"pp" for percentage points, "km", "°C", "ratio" for
 shares: "one in three", "2 in 5", "two-thirds" = numerator / denominator, "score" for
 tallies: "a 5-2 vote" has ``parts`` (5, 2), never a range);
 ``units.unit_kind(unit)`` says what a unit measures ("currency", "percent", ...).
@@ -33,6 +38,7 @@ the next three characters; groups are read by number.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, NamedTuple, Optional, Tuple
@@ -80,6 +86,18 @@ BOUND_AFTER_NOUN = True
 PARTITIVE_COUNTS_ITS_NOUN = True
 #: The value of a tally ("a 5-2 vote"): its first part; all of them are Mention.parts.
 TALLY_VALUE_PART = 0
+#: In a title-case line ("Teen Shot 11 Times By Police", "Police Say Four Robbers Fled")
+#: capitals say nothing, so the rules that take a capitalised word next to a figure for a
+#: name ("Ukraine 2", "Million Dollar Mermaid") are not applied: the line reads as the
+#: lower-case body would (the lists of words, "Boeing 737", still apply). A line is in
+#: title case when at least TITLE_CASE_MIN_WORDS of its words of TITLE_CASE_WORD_LETTERS
+#: letters or more are there and a share TITLE_CASE_SHARE of them start with a capital.
+TITLE_CASE_LINES_READ_LOWER = True
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_WORD_LETTERS = 4
+TITLE_CASE_SHARE = 0.9
+#: How far either side of a figure its line is looked at for title case.
+TITLE_CASE_WINDOW = 200
 
 _SP = "[" + GROUP_SPACES + "]"
 
@@ -91,6 +109,8 @@ _HYPHEN_WORD = regex.compile(r"-([A-Za-z]+)")
 _OF = regex.compile(r"\s+of\b")
 _SLASH = regex.compile(r" ?/ ?(?=\d)")
 _SLASH_DENOMINATOR = regex.compile(r" ?/ ?(\d{1,3})(?![\d.])")
+#: "km^2", "m^3": a power written after a unit belongs to it (never a figure of its own).
+_POWER_AFTER_UNIT = regex.compile(r"\^([23])(?![\d.])")
 _SPACED_FRACTION = regex.compile(r"\s+(\d{1,2})/(\d{1,3})(?![\d/])")
 #: Words joining two days of a month ("October 8 and 13"): the 13 is a date.
 _MONTH_RANGE_JOINTS = ("and", "to", "-", "–", "—", "through", "until", "or")
@@ -285,10 +305,19 @@ def _grammar(lang: str = "en") -> _Grammar:
     point_alt = trie_alternation(data.get("number_decimal_point", []), ignore_case=True)
     art = trie_alternation(gw["articles"], ignore_case=True)
     conj = trie_alternation([gw["conjunction"]], ignore_case=True)
+    conj_signs = gw.get("conjunction_signs") or []
+    sign_joint = (rf"|\s*(?:{'|'.join(regex.escape(c) for c in conj_signs)})\s*(?:(?:{art})\s+)?"
+                  if conj_signs else "")
+    # "three million, two hundred": after a scale of a thousand or more, a comma goes on only
+    # to a number of hundreds ("a thousand, one of them" stays a thousand; "two million,
+    # three million" are two figures)
+    big_scales = trie_alternation([w for w, v in words.scales.items() if v >= 1000], ignore_case=True)
+    comma_joint = rf"|(?<=\b(?:{big_scales})),\s+(?=(?:{word_alt})\s+(?i:{gw['hundred']})\b)"
     word_run = (
         rf"(?:\b(?:{art})\s+(?=(?:{scale_alt}|{fraction_alt})\b))?"
         rf"\b(?:{word_alt})\b"
-        rf"(?:(?:\s+(?:{conj})\s+(?:(?:{art})\s+)?|\s*-\s*|\s+(?:{art})\s+|\s+(?:{point_alt})\s+|\s+)"
+        rf"(?:(?:\s+(?:{conj})\s+(?:(?:{art})\s+)?{sign_joint}{comma_joint}|\s*-\s*|\s+(?:{art})\s+"
+        rf"|\s+(?:{point_alt})\s+|\s+)"
         rf"\b(?:{word_alt})\b)*"
     )
     vulgar = "".join(data.get("number_vulgar_fractions", {}))
@@ -299,7 +328,7 @@ def _grammar(lang: str = "en") -> _Grammar:
         rf"|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]*\d)"
         rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?:\.\d+)?(?!\d)"
         rf"|\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])"  # scientific: 1.3e6
-        rf"|\d+(?:\.\d+)?(?:x10)?\^[-+]{{0,2}}\d+"  # powers: 1.1^23, 1.3x10^6
+        rf"|\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)?\^[-+]{{0,2}}\d+"  # powers: 1.1^23, 1.3x10^6, 8x2^10
         rf"|\d+(?:\.\d+)?"
         rf"|\.\d+"
     )
@@ -407,7 +436,7 @@ def _grammar(lang: str = "en") -> _Grammar:
         scan=scan, scan_pieces=scan_pieces, scan_variants={},
         scan_groups=_ScanGroups(*(scan.groupindex[name] for name in _ScanGroups._fields)),
         unit_groups=_UnitGroups(*(unit_after.groupindex[name] for name in _UnitGroups._fields)),
-        token_group=counted_token.groupindex["tok"], candidates=_candidates(lang), word_token=regex.compile(r"[A-Za-z]+"), scale_after=scale_after,
+        token_group=counted_token.groupindex["tok"], candidates=_candidates(lang), word_token=regex.compile(r"[A-Za-z]+|" + "|".join(regex.escape(c) for c in gw.get("conjunction_signs") or ["[A-Za-z]"])), scale_after=scale_after,
         glued_scale=glued_scale, unit_after=unit_after, range_joint=range_joint,
         and_fraction=regex.compile(
             rf"\s+{gw['conjunction']}\s+(?:{trie_alternation([*gw['articles'], gw['one']], ignore_case=False)})\s+"
@@ -933,6 +962,9 @@ def _read_figure(g: _Grammar, text: str, core: _Core, glued_ok: bool) -> Optiona
             u, value, scaled = u[1:], value * 1_000_000, True  # "30 MUSD": millions of dollars
         if currency is None or u == currency:
             unit, pos = u, end
+            power = _POWER_AFTER_UNIT.match(text, pos)
+            if power is not None and not unit[-1:].isdigit() and unit not in unit_lexicon().currency_codes:
+                unit, pos = unit + power.group(1), power.end()   # "4km^2": square kilometres
             if not scaled and u in unit_lexicon().currency_codes:
                 m3 = g.scale_after.match(text, pos)
                 if m3 and m3.group("scale").lower() in g.gw["chained_scales"]:
@@ -1086,14 +1118,13 @@ def _subunit_after(g: _Grammar, text: str, pos: int) -> Optional[Tuple[int, int]
 
 
 def _power(raw: str) -> float:
-    """ "1.1^23" -> 1.1**23, "1.3x10^6" -> 1.3e6, "2.5^--1": signs multiply."""
+    """ "1.1^23" -> 1.1**23, "1.3x10^6" -> 1.3e6, "8x2^10" -> 8 * 2**10, "2.5^--1": signs multiply."""
     base, exponent = raw.split("^")
     sign = -1 if exponent.count("-") % 2 else 1
     exp = sign * int(exponent.lstrip("+-"))
-    if base.endswith("x10"):
-        return as_number(float(base[:-3]) * 10.0 ** exp)
+    factor, _, base = base.rpartition("x")
     try:
-        return as_number(float(base) ** exp)
+        return as_number((float(factor) if factor else 1.0) * float(base) ** exp)
     except (OverflowError, ZeroDivisionError):
         raise ValueError(raw)
 
@@ -1142,9 +1173,13 @@ def _word_run(lang: str, run: str) -> Tuple[Tuple[int, int, int, object, bool], 
     """The numbers in a run of number words: (first token index, start, end
     relative to the run, value, ordinal). Speed: runs repeat ("one", "two
     thousand"), so each distinct one is read once."""
-    tokens = [(t.group(), t.start(), t.end()) for t in _grammar(lang).word_token.finditer(run)]
+    g = _grammar(lang)
+    signs = g.gw.get("conjunction_signs") or ()
+    tokens = [(t.group(), t.start(), t.end()) for t in g.word_token.finditer(run)]
+    # "two hundred & forty": a sign standing for the conjunction reads as the word
+    words = [g.gw["conjunction"] if t[0] in signs else t[0] for t in tokens]
     return tuple((wn.first, tokens[wn.first][1], tokens[wn.last][2], wn.value, wn.ordinal)
-                 for wn in read_words([t[0] for t in tokens], lang))
+                 for wn in read_words(words, lang))
 
 
 _LAST_WORD = re.compile(r"[a-z]+$")
@@ -1185,7 +1220,8 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
                     and qualifier is None and not _is_sentence_start(text, wstart)
                     and "," not in core.plain_digits and "." not in core.plain_digits
                     and not word.endswith(("'", "’", "'s", "’s"))        # "the Bluejays' 11 assists"
-                    and not _TALLY_AFTER.match(text, fig.end)):          # "defeated Drake 65-53"
+                    and not _TALLY_AFTER.match(text, fig.end)            # "defeated Drake 65-53"
+                    and not _title_case_line(text, core.start)):         # "Teen Shot 11 Times By Police"
                 return True  # "Ukraine 2", "ISO 9001"
             if word.isupper() and len(word) > 1 and fig.unit is None and word not in g.capital_ok:
                 return True
@@ -1203,7 +1239,9 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
         if core.ordinal and low in g.ordinals_ignored:
             return True  # "the first time", "a second look"
         if low == g.gw["one"] or low in g.gw["articles"]:
-            nxt = _next_word(text, fig.end).lower()
+            # the word right after "one" ("one of them": a pronoun; "one pound of coal": its unit,
+            # so what follows the unit says nothing about a pronoun)
+            nxt = _next_word(text, core.end).lower()
             # "only one mile", "the one dollar coin": with a unit, "one" after such a
             # word is a measure, not a pronoun ("the one", "only one")
             pronoun_before = lw in g.one_not_after and (low != g.gw["one"] or fig.unit in (None, g.ordinal_unit))
@@ -1240,9 +1278,25 @@ def _rejected(g: _Grammar, text: str, core: _Core, fig: _Figure, qualifier: Opti
             return True  # "a four-time All-Star", "one-Korea policy": a modifier, not a figure
         if (text[core.start:core.start + 1].isupper() and not _is_sentence_start(text, core.start)
                 and _next_word(text, fig.end)[:1].isupper()
-                and (fig.unit is None or fig.unit in unit_lexicon().currency_codes)):
+                and (fig.unit is None or fig.unit in unit_lexicon().currency_codes)
+                and not _title_case_line(text, core.start)):
             return True  # "Million Dollar Mermaid", "Ocean's Eleven": a title
     return False
+
+
+_LONG_WORD = re.compile(rf"[A-Za-z][A-Za-z'’-]{{{TITLE_CASE_WORD_LETTERS - 1},}}")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is written in title case (TITLE_CASE_* settings)."""
+    if not TITLE_CASE_LINES_READ_LOWER:
+        return False
+    lo = text.rfind("\n", max(0, pos - TITLE_CASE_WINDOW), pos) + 1 or max(0, pos - TITLE_CASE_WINDOW)
+    hi = text.find("\n", pos, pos + TITLE_CASE_WINDOW)
+    words = _LONG_WORD.findall(text, lo, hi if hi >= 0 else min(len(text), pos + TITLE_CASE_WINDOW))
+    if len(words) < TITLE_CASE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _qualifier(g: _Grammar, text: str, start: int) -> Optional[str]:
@@ -1326,7 +1380,24 @@ def _counted(g: _Grammar, text: str, pos: int) -> Optional[str]:
 
 
 def find_quantities(text: str, lang: str = "en") -> List[Mention]:
-    """Every figure in ``text`` as a quantity Mention, in order of position."""
+    """Every amount in ``text`` as a quantity Mention, in order of position.
+
+    Ordinals ("86th", "the sixth round") are ranks, not amounts: they are read (so
+    their digits are no other figure) but left out; :func:`find_ordinals` returns them.
+    Fractions ("two fifths", "a third of") are amounts and stay."""
+    g = _grammar(lang)
+    return [m for m in _figures(text, lang) if m.unit != g.ordinal_unit]
+
+
+def find_ordinals(text: str, lang: str = "en") -> List[Mention]:
+    """Every ordinal in ``text`` ("21st", "the sixth round", "twenty-first"), as Mentions of
+    kind "ordinal" (unit the ordinal unit, ``counted`` the ranked noun when read)."""
+    g = _grammar(lang)
+    return [dataclasses.replace(m, kind="ordinal") for m in _figures(text, lang) if m.unit == g.ordinal_unit]
+
+
+def _figures(text: str, lang: str) -> List[Mention]:
+    """Every figure in ``text``, amounts and ordinals (unit ``ordinal_unit``), in order."""
     if not text:
         return []
     g = _grammar(lang)
@@ -1387,6 +1458,37 @@ def _vague(g: _Grammar, text: str, m) -> Mention:
 
 
 _REJECT = object()  # a reading that proves the core is not a figure ("9/11", a score)
+
+
+@lru_cache(maxsize=None)
+def _plus_minus(lang: str) -> Optional["regex.Pattern"]:
+    """A plus-minus sign and the uncertainty's digits after a figure (numbers.yaml,
+    ``number_plus_minus``); None when the language lists none."""
+    signs = lexicon(lang).get("number_plus_minus") or []
+    if not signs:
+        return None
+    alternation = "|".join(regex.escape(s) for s in sorted(signs, key=len, reverse=True))
+    return regex.compile(rf"[ \t]*(?:{alternation})[ \t]*(?P<u>\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\d/])")
+
+
+def _uncertainty_after(g: _Grammar, text: str, core: _Core, fig: _Figure):
+    """ "9.83e-3 +/- 1e-5 km/s2", "2,000.45±0.01 pounds", "12 cm ± 2 cm": (range, end, unit)
+    for a digit figure followed by its uncertainty, else None. The unit is the figure's, or
+    the uncertainty's when written only after it."""
+    if core.from_words or core.ordinal or not isinstance(fig.value, (int, float)):
+        return None
+    pattern = _plus_minus(g.lang)
+    if pattern is None:
+        return None
+    m = pattern.match(text, fig.end)
+    if m is None:
+        return None
+    u = parse_digits(m.group("u"))
+    after = _read_figure(g, text, _Core(m.start("u"), m.end(), u, None, False, m.group("u")), True)
+    if after is None or (fig.unit is not None and after.unit not in (None, fig.unit)):
+        return None
+    end = after.end if after.unit is not None else m.end()
+    return (as_number(fig.value - after.value), as_number(fig.value + after.value)), end, fig.unit or after.unit
 
 
 def _digit_fraction(g: _Grammar, text: str, core: _Core, fig: _Figure, value, end: int, unit):
@@ -1488,6 +1590,11 @@ def _mention(g: _Grammar, text: str, core: _Core) -> Tuple[Optional[Mention], in
         return None, (_skip_past_number(text, fig.end) if text[fig.end:fig.end + 1] == "/" else fig.end)
     value, end, unit = fig.value, fig.end, fig.unit
     low_start = core.start
+    spread = _uncertainty_after(g, text, core, fig)
+    if spread is not None:   # "2,000.45±0.01 pounds": the range the figure allows
+        value, end, unit = spread
+        return (Mention("quantity", core.start, end, text[core.start:end], value, unit=unit,
+                        counted=_counted(g, text, end) if unit is None else None, qualifier=qualifier), end)
     way, role = _change_before(g, text, core.start)
     found = _digit_fraction(g, text, core, fig, value, end, unit)
     if found is _REJECT:
