@@ -45,6 +45,44 @@ BARE_YEAR_RANGE = (1900, 2100)
 YEAR_WITH_CUE_MIN = 1000
 
 
+#: The connectives of the date rules, for a language whose ``dates.yaml`` has no ``date_grammar``
+#: (or whose schema does not declare it yet): the English the rules were written with. Each names
+#: the words that stand in one place of the rules; ``day_first`` is how "4/5/2016" is read.
+DATE_GRAMMAR_DEFAULTS = {
+    "of": ["of"],                     # "21st of October", "October of 2024"
+    "the": ["the"],                   # "the 21st October"
+    "between": ["between"],           # "between 8 and 13 May"
+    "and": ["and"],
+    "from": ["from"],                 # "from 8 to 13 May"
+    "range": ["to", "until", "till", "through", "thru"],
+    "ago_before": [],                 # words before "N units" that make it past ("hace tres días")
+    "deictic_after_unit": False,      # "la semana pasada", "el lunes pasado": the deictic follows
+    "deictic_before_unit": False,     # "la próxima semana", "el próximo lunes", with the language's deictics
+    "day_first": DAY_FIRST,
+}
+
+
+#: A language's own connectives, by language code, over DATE_GRAMMAR_DEFAULTS. Empty here: the
+#: words belong in ``lang/<code>/dates.yaml`` under ``date_grammar`` once the schema declares that
+#: key (until then the loader rejects it; Spanish keeps them in ``lang/es/pending/dates.yaml``,
+#: which tests and ``benchmarks.second_language --pending`` put here). With the schema entry,
+#: ``_date_grammar`` reads ``lex.get("date_grammar")`` instead and this table goes.
+CONNECTIVES_BY_LANG: Dict[str, Dict[str, object]] = {}
+
+
+def _date_grammar(lex) -> Dict[str, object]:
+    """The language's connectives over the defaults."""
+    return {**DATE_GRAMMAR_DEFAULTS, **CONNECTIVES_BY_LANG.get(lex.lang, {})}
+
+
+def _words_re(words) -> str:
+    """One word as written (the rules stay as they were), several as a group."""
+    words = [words] if isinstance(words, str) else list(words)
+    if len(words) == 1:
+        return re.escape(words[0]).replace(r"\ ", r"\s+")
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 # Rules whose first token is a number or an apostrophe: no word boundary in front of them.
 _NUMERIC_RULES = frozenset({"iso", "num", "numd", "dot", "yr", "ayr", "ym", "ymd"})
 
@@ -66,6 +104,7 @@ class _Grammar:
     weekday_abbrev: Dict[str, int]
     ordinals: Dict[str, int]
     relative_days: Dict[str, int]
+    day_first: bool                        # the language's reading of "4/5/2016"
     units: Dict[str, str]
     deictics: Dict[str, int]
     counts: Dict[str, Optional[int]]
@@ -156,6 +195,10 @@ def _grammar(lang: str) -> _Grammar:
     relative_days = {" ".join(k.lower().split()): int(v) for k, v in lex["date_relative_days"].items()}
     relative_day_re = _alternation(relative_days).replace(r"\ ", r"\s+")
 
+    conn = _date_grammar(lex)
+    deictic_re = _alternation(" ".join(k.lower().split()) for k in lex["date_deictics"])
+    OF, THE, BETWEEN, AND, FROM = (_words_re(conn[k]) for k in ("of", "the", "between", "and", "from"))
+
     def g(name: str, body: str) -> str:
         return f"(?P<{name}>{body})"
 
@@ -174,9 +217,9 @@ def _grammar(lang: str) -> _Grammar:
         return g(n, weekday_any_re)
 
     # Between a day and its year: "October 21, 2024", "Dec. 31 , 1994", "4th of July of 1995".
-    YSEP = r"(?:\s*,\s*|\s+)(?:of\s+)?"
+    YSEP = rf"(?:\s*,\s*|\s+)(?:{OF}\s+)?"
 
-    RANGE = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
+    RANGE = r"\s*(?:-|–|—|" + "|".join(re.escape(w) for w in conn["range"]) + r")\s*"
     DEICTIC_NAME = r"this\s+past|this\s+coming|this|last|next"
     WEEK_DEICTIC = "this|next|last|following|previous"
     # "June the 28th": "the" between a month and its day only before an ordinal ending.
@@ -188,16 +231,16 @@ def _grammar(lang: str) -> _Grammar:
                  rf"(?:{M('ivbm_m2')}\s*)?{D('ivbm_d2')}(?:,?\s+{Y('ivbm_y')})?"),
         ("ivfm", rf"(?:from\s+)?{M('ivfm_m1')}\s*{D('ivfm_d1')}(?:,?\s+{Y('ivfm_y1')})?{RANGE}"
                  rf"(?:{M('ivfm_m2')}\s*)?{D('ivfm_d2')}(?:,?\s+{Y('ivfm_y')})?"),
-        ("ivdm2", rf"(?:(?:from|between)\s+)?(?:the\s+)?{D('ivdm2_d1')}\s+(?:of\s+)?{M('ivdm2_m1')}"
-                  rf"(?:,?\s+{Y('ivdm2_y1')})?(?:{RANGE}|\s+and\s+)(?:the\s+)?{D('ivdm2_d2')}\s+"
-                  rf"(?:of\s+)?{M('ivdm2_m2')}(?:,?\s+{Y('ivdm2_y')})?"),
-        ("ivdm", rf"(?:(?:from|between)\s+)?(?:the\s+)?{D('ivdm_d1')}(?:{RANGE}|\s+and\s+)(?:the\s+)?"
-                 rf"{D('ivdm_d2')}\s+(?:of\s+)?{M('ivdm_m')}(?:,?\s+{Y('ivdm_y')})?"),
+        ("ivdm2", rf"(?:(?:{FROM}|{BETWEEN})\s+)?(?:{THE}\s+)?{D('ivdm2_d1')}\s+(?:{OF}\s+)?{M('ivdm2_m1')}"
+                  rf"(?:,?\s+{Y('ivdm2_y1')})?(?:{RANGE}|\s+{AND}\s+)(?:{THE}\s+)?{D('ivdm2_d2')}\s+"
+                  rf"(?:{OF}\s+)?{M('ivdm2_m2')}(?:,?\s+{Y('ivdm2_y')})?"),
+        ("ivdm", rf"(?:(?:{FROM}|{BETWEEN})\s+)?(?:{THE}\s+)?{D('ivdm_d1')}(?:{RANGE}|\s+{AND}\s+)(?:{THE}\s+)?"
+                 rf"{D('ivdm_d2')}\s+(?:{OF}\s+)?{M('ivdm_m')}(?:,?\s+{Y('ivdm_y')})?"),
         # Month ranges inside one year ("Jan-Feb 2017", "June–August 1992").
         ("mmy", rf"{M('mmy_m1')}\s*(?:-|–|—)\s*{M('mmy_m2')},?\s+{Y('mmy_y')}"),
         # Full days with a year.
         ("mdy", rf"(?:{WD('mdy_w')},?\s+)?{M('mdy_m')}\s*{THE_ORDINAL}{D('mdy_d')}{YSEP}{Y('mdy_y')}"),
-        ("dmy", rf"(?:{WD('dmy_w')},?\s+)?(?:the\s+)?{D('dmy_d')}\s+(?:of\s+)?{M('dmy_m')}{YSEP}{Y('dmy_y')}"),
+        ("dmy", rf"(?:{WD('dmy_w')},?\s+)?(?:{THE}\s+)?{D('dmy_d')}\s+(?:{OF}\s+)?{M('dmy_m')}{YSEP}{Y('dmy_y')}"),
         ("dmyh", rf"{D('dmyh_d')}(?P<dmyh_s>[-/]){M('dmyh_m')}(?P=dmyh_s){Y('dmyh_y')}"),
         # Year, month name, day ("2019-aug-01", "2020/Sep/23").
         ("ymd", r"(?<![\w/.-])" + Y("ymd_y") + rf"(?P<ymd_s>[-/]){M('ymd_m')}(?P=ymd_s){D('ymd_d')}"),
@@ -207,10 +250,10 @@ def _grammar(lang: str) -> _Grammar:
         ("nums", r"(?<![\w/.,-])(?P<nums_a>\d{1,2}) / (?P<nums_b>\d{1,2}) / (?P<nums_y>\d{4})(?![\w/-]|[.,]\d| /)"),
         ("numd", r"(?<![\w/.,-])(?P<numd_a>\d{1,2})-(?P<numd_b>\d{1,2})-(?P<numd_y>\d{4})(?![\w/-]|[.,]\d)"),
         ("dot", r"(?<![\w/.,-])(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4})(?![\w/-]|[.,]\d)"),
-        ("ordy", rf"(?:the\s+)?{g('ordy_o', ordinal_re)}\s+of\s+{M('ordy_m')}(?:{YSEP}{Y('ordy_y')})?"),
+        ("ordy", rf"(?:{THE}\s+)?{g('ordy_o', ordinal_re)}\s+{OF}\s+{M('ordy_m')}(?:{YSEP}{Y('ordy_y')})?"),
         # Weekday with its date ("Monday (Oct 21)", "Tue May 9", "Friday, 18 October").
         ("wdmd", rf"{WD('wdmd_w')},?\s+\(?{M('wdmd_m')}\s*{D('wdmd_d')}(?:{YSEP}{Y('wdmd_y')})?\)?"),
-        ("wddm", rf"{WD('wddm_w')},?\s+\(?(?:the\s+)?{D('wddm_d')}\s+(?:of\s+)?{M('wddm_m')}(?:{YSEP}{Y('wddm_y')})?\)?"),
+        ("wddm", rf"{WD('wddm_w')},?\s+\(?(?:{THE}\s+)?{D('wddm_d')}\s+(?:{OF}\s+)?{M('wddm_m')}(?:{YSEP}{Y('wddm_y')})?\)?"),
         # Weekday with a day of the month ("Tuesday the 11th", "wednesday the thirty first").
         # A word ordinal only ending its clause: "Tuesday the first generation of" is no day.
         ("wdo", rf"{WD('wdo_w')},?\s+the\s+(?:{g('wdo_n', DAY_NUMBER)}(?:st|nd|rd|th)\b|"
@@ -240,9 +283,9 @@ def _grammar(lang: str) -> _Grammar:
                  rf"{g('odrm_o', ordinal_re)})(?:\s+day)?\s+(?:of\s+)?{g('odrm_d', 'this|next|last')}\s+month\b"),
         # Days without a year.
         ("md", rf"{M('md_m')}\s*{THE_ORDINAL}{D('md_d')}"),
-        ("dm", rf"(?:the\s+)?{D('dm_d')}\s+(?:of\s+)?{M('dm_m')}"),
+        ("dm", rf"(?:{THE}\s+)?{D('dm_d')}\s+(?:{OF}\s+)?{M('dm_m')}"),
         # Months and years.
-        ("my", rf"(?:{g('my_p', part_re)}(?:\s|-)+)?{M('my_m')}(?:,?\s+(?:of\s+)?|[-/](?=\d{{4}}))?{Y('my_y')}"),
+        ("my", rf"(?:{g('my_p', part_re)}(?:\s|-)+)?{M('my_m')}(?:,?\s+(?:{OF}\s+)?|[-/](?=\d{{4}}))?{Y('my_y')}"),
         ("mry", rf"(?:{g('mry_p', part_re)}(?:\s|-)+)?{M('mry_m')}\s+(?:of\s+)?{g('mry_d', 'this|last|next')}\s+year\b"),
         ("py", rf"{g('py_p', part_re)}(?:\s|-)+{Y('py_y')}"),
         ("dmo", rf"{g('dmo_d', DEICTIC_NAME)}\s+{M('dmo_m')}"),
@@ -255,8 +298,18 @@ def _grammar(lang: str) -> _Grammar:
         ("ru", rf"(?:{g('ru_w', 'earlier|later|early|late|mid')}(?:\s|-)+)?{g('ru_d', 'this|last|next|previous|following')}\s+"
                rf"{g('ru_u', 'week|month|year')}\b"),
         # "earlier in the week", "later in the year": within the period of the last date named.
+        # The deictic after its unit ("la semana pasada", "el mes próximo"), in a language that writes it so.
+        *([("rua", rf"(?:{THE}\s+)?{g('rua_u', unit_re)}\s+{g('rua_d', deictic_re)}\b"),
+           ("wdda", rf"(?:{THE}\s+)?{g('wdda_w', weekday_re)}\s+{g('wdda_d', deictic_re)}\b")]
+          if conn["deictic_after_unit"] else []),
+        *([("rdu", rf"(?:{THE}\s+)?{g('rdu_d', deictic_re)}\s+{g('rdu_u', unit_re)}\b"),
+           ("wddb", rf"(?:{THE}\s+)?{g('wddb_d', deictic_re)}\s+{g('wddb_w', weekday_re)}")]
+          if conn["deictic_before_unit"] else []),
         ("inthe", rf"{g('inthe_w', 'earlier|later')}\s+in\s+the\s+{g('inthe_u', 'week|month|year')}\b"),
         ("ago", rf"{g('ago_n', count_re)}\s+{g('ago_u', unit_re)}\s+ago\b"),
+        # The same with the word before ("hace tres días"), in a language that writes it so.
+        *([("agob", rf"{_words_re(conn['ago_before'])}\s+{g('agob_n', count_re)}\s+{g('agob_u', unit_re)}\b")]
+          if conn["ago_before"] else []),
         ("inn", rf"in\s+{g('inn_n', count_re)}\s+{g('inn_u', unit_re)}\b"),
         ("rday", g("rday_w", relative_day_re) + r"\b"),
         # "the day" in market and event reports refers back to the last day named ("ended the day
@@ -288,7 +341,13 @@ def _grammar(lang: str) -> _Grammar:
                                     "earlier", "later", "early", "late", "mid", "in", "today", "tonight",
                                     "yesterday", "tomorrow", "end", "start", "beginning", "middle", "close",
                                     "rest", "same", "following", "week"]
-                   + [re.split(r"['’ ]", h)[0] for h in names])
+                   + [re.split(r"['’ ]", h)[0] for h in names]
+                   # The language's own day words ("ayer", "hoy"): the rday rule reads them all.
+                   + list(relative_days)
+                   # Where the language's own connectives start a reading ("el 22 de abril", "hace tres días").
+                   + [w for k in ("the", "from", "between", "ago_before") for w in conn[k]]
+                   + (list(units) + list(weekdays) if conn["deictic_after_unit"] else [])
+                   + (list(lex["date_deictics"]) if conn["deictic_before_unit"] else []))
     heads = sorted({w.split()[0].lower() for w in first_words}, key=len, reverse=True)
     prefilter = r"(?=[\d'’]|(?:" + "|".join(re.escape(w) for w in heads) + r")\b|(?:" + \
         "|".join(re.escape(w) for w in heads) + r")[.\d-])"
@@ -316,6 +375,7 @@ def _grammar(lang: str) -> _Grammar:
         weekday_abbrev=wd_abbrev,
         ordinals=ordinals,
         relative_days=relative_days,
+        day_first=bool(conn["day_first"]),
         units=units,
         deictics={k.lower(): int(v) for k, v in lex["date_deictics"].items()},
         counts=counts,
@@ -418,9 +478,14 @@ def _written(word: str):
 
 # -- entry point ------------------------------------------------------------------------------
 
-def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> List[Mention]:
-    """Every date expression in ``text``, parsed but unresolved (``value=None``)."""
+def find_dates(text: str, lang: str = "en", *, day_first: Optional[bool] = None) -> List[Mention]:
+    """Every date expression in ``text``, parsed but unresolved (``value=None``).
+
+    ``day_first`` (how "4/5/2016" is read) defaults to the language's (``date_grammar``), else
+    ``DAY_FIRST``."""
     grammar = _grammar(lang)
+    if day_first is None:
+        day_first = grammar.day_first
     found: List[Mention] = []
     last_day: Optional[TimeExpr] = None   # antecedent for "the day", "the same day"
     last_named: Optional[TimeExpr] = None  # antecedent for "the following week / month / year"
@@ -434,7 +499,12 @@ def find_dates(text: str, lang: str = "en", *, day_first: bool = DAY_FIRST) -> L
         if match is None:
             continue
         rule = match.lastgroup
-        parsed = _BUILDERS[rule](_Match(match, rule, text, grammar, day_first))
+        try:
+            parsed = _BUILDERS[rule](_Match(match, rule, text, grammar, day_first))
+        except KeyError:
+            # A rule still spelt with English words ("last week") matched in a language whose
+            # tables lack them: no reading, rather than a crash on that language's text.
+            parsed = None
         if parsed is None:
             pos = match.start() + 1       # rejected: a shorter reading may start just after
             continue
@@ -1087,6 +1157,25 @@ def _b_ru(x: _Match) -> Parsed:
                               part=x.get("w").lower() if x.get("w") else None))
 
 
+def _b_rua(x: _Match) -> Parsed:
+    """ "la semana pasada" (the unit, then its deictic), "la próxima semana" (rdu)."""
+    unit = x.grammar.units[x.get("u").casefold()]
+    offset = x.grammar.deictics[" ".join(x.get("d").casefold().split())]
+    return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=offset))
+
+
+_b_rdu = _b_rua
+
+
+def _b_wdda(x: _Match) -> Parsed:
+    """ "el lunes pasado" (the weekday, then its deictic), "el próximo lunes" (wddb)."""
+    return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").casefold()],
+                              deictic=x.grammar.deictics[" ".join(x.get("d").casefold().split())], direction="nearest"))
+
+
+_b_wddb = _b_wdda
+
+
 def _b_inthe(x: _Match) -> Parsed:
     # After a named date this may be that date's period ("In 1967 ... later in the year") or the
     # dateline's ("a release date of 22 November 2013, with production starting later in the
@@ -1105,6 +1194,10 @@ def _b_ago(x: _Match) -> Parsed:
     # "three weeks ago" = the dateline minus 21 days, "a year ago" = the dateline's day a year
     # before: day granularity, as TIMEX3 annotators (MEANTIME, Recognizers-Text) read them.
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit=unit, offset=-count))
+
+
+#: "hace tres días": the reading of "three days ago", with the word in front.
+_b_agob = _b_ago
 
 
 def _b_inn(x: _Match) -> Parsed:
