@@ -1,7 +1,6 @@
 """Benchmark: a second language read from data alone (issue 8), scored on Recognizers-Text specs.
 
-Run ``python -m benchmarks.second_language [--language spanish] [--errors N] [--json] [--no-english] [--pending]``
-(``--pending``: the date files again, with the connectives of ``lang/<code>/pending/dates.yaml``).
+Run ``python -m benchmarks.second_language [--language spanish] [--errors N] [--json] [--no-english]``
 Not a test: it measures, and exits 0 whatever the scores (2 when the shared data is missing).
 
 The specs are the raw Recognizers-Text files copied to
@@ -30,7 +29,6 @@ Gold items per file (spans: ``Start`` .. ``End`` inclusive, or ``Start`` + ``Len
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import re
 import sys
@@ -52,29 +50,6 @@ COUNTED_DATE_TYPES = ("datetimeV2.date", "datetimeV2.daterange")
 
 _RANGE = re.compile(r"^([\[(])\s*([^,]*)\s*,\s*([^,]*)\s*([\])])$")
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$|^\d{4}-W\d{2}$")
-
-
-@contextlib.contextmanager
-def pending_keys(lang: str):
-    """Within the block, the date extractor reads ``lang`` with the connectives of
-    ``lang/<code>/pending/dates.yaml`` (``date_grammar``, waiting for its schema entry)."""
-    import importlib
-    import yaml
-    dates_module = importlib.import_module("factcheck.extract.dates")   # factcheck.extract is also a function
-    from factcheck.lang import LANG_DIR
-    path = LANG_DIR / lang / "pending" / "dates.yaml"
-    pending = yaml.safe_load(path.read_text(encoding="utf-8"))["date_grammar"] if path.is_file() else {}
-    before = dates_module.CONNECTIVES_BY_LANG.get(lang)
-    dates_module.CONNECTIVES_BY_LANG[lang] = pending
-    dates_module._grammar.cache_clear()
-    try:
-        yield pending
-    finally:
-        if before is None:
-            dates_module.CONNECTIVES_BY_LANG.pop(lang, None)
-        else:
-            dates_module.CONNECTIVES_BY_LANG[lang] = before
-        dates_module._grammar.cache_clear()
 
 
 # ---------------------------------------------------------------- reading the specs
@@ -241,8 +216,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="show up to N misses and false positives per file")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-english", action="store_true", help="skip the English contrast")
-    parser.add_argument("--pending", action="store_true",
-                        help="also score with the keys in lang/<code>/pending/ (waiting for their schema entry)")
     args = parser.parse_args(argv)
     shared = bench.shared_dir()
     shared = shared.parent if shared.name == "bench" else shared
@@ -253,17 +226,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     lang = LANGUAGES[args.language]
     names = [name for name in NUMBER_FILES + DATE_FILES if (folder / f"{name}.json").is_file()]
     reports = [run_file(folder, name, lang, args.errors) for name in names]
-    pending: List[FileReport] = []
-    if args.pending:
-        with pending_keys(lang):
-            pending = [run_file(folder, name, lang, args.errors) for name in DATE_FILES if name in names]
     english = {} if args.no_english else english_contrast(shared)
     if args.json:
         print(json.dumps({"language": args.language, "lang": lang,
                           "files": {r.name: {"cases": r.cases, **r.score.as_dict(), "note": r.note,
                                              **({"errors": r.errors} if r.errors else {})} for r in reports},
-                          "english": {k: v.as_dict() for k, v in english.items()},
-                          "pending": {r.name: {"cases": r.cases, **r.score.as_dict()} for r in pending}},
+                          "english": {k: v.as_dict() for k, v in english.items()}},
                          ensure_ascii=False, indent=1))
         return 0
     print(f"{args.language} (lang/{lang}/), Recognizers-Text specs in {folder}")
@@ -274,11 +242,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print(_line(f"  english: {ENGLISH_CONTRAST[r.name]}", english[r.name]))
         if r.note:
             print(f"  note: {r.note}")
-    for r in pending:
-        print(_line(f"{r.name} +pending", r.score))
         if r.note:
             print(f"  note: {r.note}")
-    for r in reports + pending:
+    for r in reports:
         if r.errors:
             print(f"\n{r.name}:")
             for kind in ("misses", "false_positives"):

@@ -7,15 +7,12 @@ pairs them) with its value, unit and qualifier, a negative must not
 be read at all, a known gap is a strict xfail (it fails the suite the day it starts passing, so
 its mark comes off).
 
-The date connectives of Spanish ("22 de abril", "el 12 de enero", day-first "21/04/2016") are in
-lang/es/pending/dates.yaml until the schema declares ``date_grammar``; the last tests read the
-gaps they close with them put in ``dates.CONNECTIVES_BY_LANG``, so the code that uses them is
-tested today.
+The date connectives of Spanish ("22 de abril", "el 12 de enero", day-first "21/04/2016") are
+data too: ``date_grammar`` in lang/es/dates.yaml, over the English defaults of the date rules.
 """
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import Any, Dict, List
 
 import pytest
@@ -26,7 +23,7 @@ from factcheck.lang import LANG_DIR, lexicon
 
 ES = LANG_DIR / "es"
 CORPUS = sorted((ES / "corpus").glob("*.yaml"))
-DATES = importlib.import_module("factcheck.extract.dates")      # factcheck.extract is also a function
+
 
 
 def _examples() -> List[Any]:
@@ -91,7 +88,6 @@ def test_the_corpus_has_positives_negatives_and_gaps():
     assert sum(1 for ex in examples if ex.get("none")) >= 5
     assert sum(1 for ex in examples if not ex.get("none") and not ex.get("gap")) >= 30
     assert all(ex["surface"] in ex["text"] for ex in examples if not ex.get("none"))
-    assert sum(1 for ex in examples if ex.get("closed_by") == "date_grammar") >= 5   # the pending tests run
 
 
 @pytest.mark.parametrize("kind, ex", _examples())
@@ -111,42 +107,8 @@ def test_the_same_text_in_english_is_read_by_the_english_folder():
     assert [m.value for m in found if m.kind == "date"] == ["2016-11-06"]
 
 
-# ---------------------------------------------------------------- the pending date connectives
-@pytest.fixture
-def pending_date_grammar(monkeypatch):
-    """The date extractor reads Spanish with lang/es/pending/dates.yaml's connectives, as it will
-    once the schema declares ``date_grammar`` and the block moves into lang/es/dates.yaml."""
-    pending = yaml.safe_load((ES / "pending" / "dates.yaml").read_text(encoding="utf-8"))["date_grammar"]
-    assert set(pending) <= set(DATES.DATE_GRAMMAR_DEFAULTS), "a pending connective the date rules do not know"
-    monkeypatch.setitem(DATES.CONNECTIVES_BY_LANG, "es", pending)
-    DATES._grammar.cache_clear()
-    yield pending
-    DATES._grammar.cache_clear()
-
-
-def _connective_gaps() -> List[Any]:
-    out = []
-    for path in CORPUS:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out += [pytest.param(doc["kind"], ex, id=f"{path.stem}-{i}-{ex['text'][:40]}")
-                for i, ex in enumerate(doc["examples"]) if ex.get("closed_by") == "date_grammar"]
-    return out
-
-
-@pytest.mark.parametrize("kind, ex", _connective_gaps())
-def test_the_pending_connectives_close_their_gaps(pending_date_grammar, kind, ex):
-    _check(kind, ex)
-
-
-def test_the_pending_connectives_keep_the_negatives(pending_date_grammar):
-    for path in CORPUS:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for ex in doc["examples"]:
-            if ex.get("none") and not ex.get("gap"):
-                _check(doc["kind"], ex)
-
-
-def test_english_dates_ignore_an_undeclared_date_grammar():
-    """Without the schema entry English reads as it always did (month first: US usage)."""
+def test_english_dates_keep_their_own_grammar():
+    """Spanish's connectives and day-first order stay in its folder: English reads month first."""
+    assert [m.value for m in extract("volveré el 21/04/2016", kinds=("date",), lang="es")] == ["2016-04-21"]
     assert [m.value for m in extract("on 4/5/2016", kinds=("date",))] == ["2016-04-05"]
     assert [m.value for m in extract("on 21 of April 2016", kinds=("date",))] == ["2016-04-21"]

@@ -62,17 +62,9 @@ DATE_GRAMMAR_DEFAULTS = {
 }
 
 
-#: A language's own connectives, by language code, over DATE_GRAMMAR_DEFAULTS. Empty here: the
-#: words belong in ``lang/<code>/dates.yaml`` under ``date_grammar`` once the schema declares that
-#: key (until then the loader rejects it; Spanish keeps them in ``lang/es/pending/dates.yaml``,
-#: which tests and ``benchmarks.second_language --pending`` put here). With the schema entry,
-#: ``_date_grammar`` reads ``lex.get("date_grammar")`` instead and this table goes.
-CONNECTIVES_BY_LANG: Dict[str, Dict[str, object]] = {}
-
-
 def _date_grammar(lex) -> Dict[str, object]:
-    """The language's connectives over the defaults."""
-    return {**DATE_GRAMMAR_DEFAULTS, **CONNECTIVES_BY_LANG.get(lex.lang, {})}
+    """The language's connectives (``date_grammar`` in ``lang/<code>/dates.yaml``) over the defaults."""
+    return {**DATE_GRAMMAR_DEFAULTS, **(lex.get("date_grammar") or {})}
 
 
 def _words_re(words) -> str:
