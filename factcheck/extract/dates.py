@@ -105,6 +105,7 @@ class _Grammar:
     past_cues: "re.Pattern[str]"
     future_preps: "re.Pattern[str]"
     cue_window: int
+    clause_breaks: Optional["re.Pattern[str]"]    # None: the language lists none (the after-rule reads on)
     weekday_name_prefixes: frozenset
     holidays: Dict[str, str]
     shift_words: Dict[str, int]
@@ -377,6 +378,7 @@ def _grammar(lang: str) -> _Grammar:
         future_preps=re.compile(r"(?<![\w'’])(?:" + _alternation(p.lower() for p in lex["date_future_prepositions"])
                                 + r")(?:\s+(?:" + part_re + r"))?$"),
         cue_window=int(lex["date_cue_window"]),
+        clause_breaks=_phrase_pattern(lex["date_clause_breaks"]) if lex.get("date_clause_breaks") else None,
         weekday_name_prefixes=frozenset(w.lower() for w in lex["date_weekday_name_prefixes"]),
         holidays=holidays,
         shift_words={k.lower(): int(v) for k, v in lex["date_shift_words"].items()},
@@ -778,6 +780,19 @@ class _Match:
         words = head.split()[-self.grammar.cue_window:]
         return " ".join(words).lower()
 
+    def clause_after(self) -> str:
+        """The words after the match, within its sentence and twice the cue window (a main
+        clause after a fronted date: "On Sunday night, a team ... will be standing by")."""
+        tail = self.text[self.m.end(): self.m.end() + 240]
+        cut = re.search(r"[!?;\n]|\.\s+(?=[A-Z\"“])", tail)
+        if cut:
+            tail = tail[:cut.start()]
+        words = " ".join(tail.split()[: 2 * self.grammar.cue_window]).lower()
+        # A subordinate clause speaks of its own time ("on Monday, amid worries that the
+        # government will ..."): only the words up to its first connective count.
+        sub = self.grammar.clause_breaks.search(words) if self.grammar.clause_breaks is not None else None
+        return words[: sub.start()] if sub else words
+
     def past_verb_before(self) -> bool:
         """The word before the date (skipping 'on') is a past-tense verb ("issued Jan. 14")."""
         words = [w for w in self.words_before(2)]
@@ -803,6 +818,15 @@ class _Match:
         if future and (not past or future[-1] > past[-1]):
             return "future"
         if past:
+            return "past"
+        # Nothing before the date says when: the first tense cue after it, in its sentence,
+        # does ("On Monday, police said ..." is past; "... on Sunday night, a team will ..." ahead).
+        after = self.clause_after()
+        first_future = self.grammar.future_cues.search(after)
+        first_past = self.grammar.past_cues.search(after)
+        if first_future and (not first_past or first_future.start() < first_past.start()):
+            return "future"
+        if first_past:
             return "past"
         return "nearest"
 
