@@ -68,6 +68,7 @@ class Corpus:
             Source(display, path, meta) for display, path, meta in discover_articles(facts_file))
         self._articles: Dict[str, Union[Article, ArticleError]] = {}
         self._mentions: Dict[str, Tuple[Mention, ...]] = {}
+        self._article_keys: Dict[str, str] = {}
         self._checked = False
         self._verdicts: Dict[str, Dict[str, Verdict]] = {}
         self._claims: Dict[str, Tuple[Claim, ...]] = {}
@@ -113,9 +114,11 @@ class Corpus:
     def article_key(self, display: str) -> str:
         """What the article's results are computed from: its text and metadata as read, the
         language data, the code (the cache's key, so an edit anywhere gives a new one)."""
-        a = self.article(display)
-        return key("article/1", a.path, a.text, repr((a.published, a.outlet, a.title, a.url, a.body_start,
-                                                     a.published_at)), *environment_parts())
+        if display not in self._article_keys:   # hashed once: mentions, claims and the story use it
+            a = self.article(display)
+            self._article_keys[display] = key("article/1", a.path, a.text, repr(
+                (a.published, a.outlet, a.title, a.url, a.body_start, a.published_at)), *environment_parts())
+        return self._article_keys[display]
 
     def _cached(self, cache_key: str, compute):
         if not self.cache.enabled:

@@ -8,8 +8,9 @@ from hypothesis import given, strategies as st
 
 from factcheck.check.compare import (
     DateRules, QuantityRules, compare_date, compare_quantity, date_distance, describe_date,
-    format_number, period, qualifier_class, quantity_distance,
+    format_number, qualifier_class, quantity_distance,
 )
+from factcheck.periods import period
 
 TABLE = yaml.safe_load((Path(__file__).parent / "examples" / "compare.yaml").read_text(encoding="utf-8"))
 

@@ -345,7 +345,7 @@ _AGES = _yaml("ages.yaml")
 
 @pytest.mark.parametrize("case", _AGES["ages"] + _AGES["not_ages"], ids=lambda c: c["text"][:40])
 def test_is_age(case):
-    from factcheck.check.cross.align import is_age
+    from factcheck.claims.measures import is_age
 
     start = case["text"].index(case["figure"])
     expected = case in _AGES["ages"]

@@ -77,7 +77,7 @@ def test_stories_in_folders_are_placed_from_the_rootdir(pytester, capsys):
     pytester.chdir()
     main(["check", ".", "--format", "github"])
     assert "::error file=stories/nk/afp.txt,line=2" in capsys.readouterr().out
-    result = pytester.runpytest_inprocess("--junitxml=out.xml", *QUIET)
+    pytester.runpytest_inprocess("--junitxml=out.xml", *QUIET).assert_outcomes(passed=3, failed=1)
     import xml.etree.ElementTree as ET
     props = [p.get("value") for p in ET.parse(pytester.path / "out.xml").iter("property")]
     assert any("'file': 'stories/nk/afp.txt'" in v and "'severity': 'error'" in v for v in props), props

@@ -95,7 +95,7 @@ def test_number_suite_forgives_unmatched_measurements_but_not_plain_numbers():
 
 
 def test_sub_unit_currency_agrees_in_either_unit():
-    text = "it cost 50 cents"
+    # "it cost 50 cents": the gold reads cents, the prediction dollars.
     g = Gold(8, 16, "50 cents", 50.0, "Cent")
     assert quantity_agrees(g, Prediction(8, 16, "50 cents", 0.5, "USD", True))
     assert quantity_agrees(g, Prediction(8, 16, "50 cents", 50, "cent"))

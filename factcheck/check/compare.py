@@ -20,7 +20,7 @@ from typing import Any, Mapping, Optional, Tuple, Union
 
 from factcheck.lang import lexicon
 from factcheck.mention import Mention
-from factcheck.periods import Period, period, safe_period  # noqa: F401  (re-exported: the checks' period reader)
+from factcheck.periods import safe_period
 
 Number = Union[int, float]
 QuantityValue = Union[Number, Tuple[Number, Number]]

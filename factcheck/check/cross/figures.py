@@ -51,16 +51,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
-from factcheck.check.cross.align import (Token, change_key, counted_key, date_role, has_future_cue, idf_table, is_age, is_metadata, names_near,
+from factcheck.check.cross.align import (Token, change_key, counted_key, date_role, has_future_cue, idf_table, is_metadata, names_near,
                     proper_nouns, role_near, sentence_stems, tokens, weighted_jaccard, window_stems)
 from factcheck.article import Article
 from factcheck.claims.build import Claim, build_claims
-from factcheck.claims.measures import moves as measure_moves
+from factcheck.claims.measures import is_age, moves as measure_moves
 from factcheck.claims.time import order_key
 from factcheck.check.cross.names import cross_check_names
 from factcheck.check.cross.within import DEFAULT_WITHIN_SETTINGS, WithinSettings, within_articles
 from factcheck.check.values import DEFAULT_VALUE_SETTINGS, Said, ValueSettings, compare_values
-from factcheck.check.compare import as_quantity, describe_date, format_number, qualifier_class, safe_period
+from factcheck.check.compare import as_quantity, describe_date, format_number, qualifier_class
+from factcheck.periods import safe_period
 from factcheck.facts import Fact
 from factcheck.lang import lexicon
 from factcheck.check.declared import binds
