@@ -14,7 +14,9 @@ to find. Everything is drawn from ``--seed``: the same seed builds the same corp
 
 It then prints, per size: the wall time of ``pytest -p no:cacheprovider`` serial and
 with ``-n 2`` (and the speed-up), a first run with the cache provider on and the re-run
-after editing one article, the peak memory of the largest process (``wait4``) and of all
+after editing one article, beside a do-nothing plugin replaying the same items and outcomes
+(``benchmarks/floor_plugin.py``: pytest's own floor), ``factcheck check`` after editing
+another article, the peak memory of the largest process (``wait4``) and of all
 of a run's processes together (sampled), extraction MB/s beside one regex scan of the same
 text and beside quantulum3 on a sample, what reading a cached article's claims costs
 against computing them; once: start-up (import and first extraction, in a fresh process)
@@ -268,9 +270,12 @@ def build_corpus(root: Path, articles: int, seed: int, clusters: Sequence[Cluste
     return info
 
 
-def edit_one_article(info: CorpusInfo) -> Path:
-    """Change one figure of one article (as an editor's fix would): the article edited."""
-    path = info.paths[len(info.paths) // 2]
+def edit_one_article(info: CorpusInfo, which: float = 0.5) -> Path:
+    """Change one figure of one article (as an editor's fix would): the article edited.
+
+    ``which`` says where in the corpus (0.5: the middle article), so that two edits in one
+    measurement touch different articles and stories."""
+    path = info.paths[min(len(info.paths) - 1, int(len(info.paths) * which))]
     text = path.read_text(encoding="utf-8")
     m = DIGITS.search(text)
     edited = text[:m.start()] + str(int(m.group().replace(",", "")) + 7) + text[m.end():] if m \
@@ -307,10 +312,15 @@ def _group_rss_mb(pgid: int) -> float:
     return total / 1e6
 
 
-def run_pytest(root: Path, args: Sequence[str], timeout: float, log: Path) -> Run:
-    """One pytest run over ``root`` in its own process group, stopped after ``timeout``."""
+def run_pytest(root: Path, args: Sequence[str], timeout: float, log: Path,
+               env_extra: Optional[Dict[str, str]] = None, command: Optional[Sequence[str]] = None) -> Run:
+    """One pytest run over ``root`` in its own process group, stopped after ``timeout``.
+
+    ``command`` runs another command the same way (``factcheck check``), ``env_extra`` adds
+    environment variables (the floor plugin's mode)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_ADDOPTS", "PYTEST_XDIST_AUTO_NUM_WORKERS")}
-    cmd = [sys.executable, "-m", "pytest", "-q", *args, str(root)]
+    env.update(env_extra or {})
+    cmd = list(command) if command else [sys.executable, "-m", "pytest", "-q", *args, str(root)]
     started = time.perf_counter()
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env,
@@ -541,6 +551,23 @@ def measure_size(articles: int, args, clusters) -> Dict[str, object]:
             res["edited_path"] = edited.relative_to(root)
             print(f"  cache on: {describe_run(res['primed'], args.timeout)}, after one edit "
                   f"{describe_run(res['edited'], args.timeout)}  {res['edited'].summary}", flush=True)
+            # The floor: a do-nothing plugin replaying the same items and outcomes (issue 11:
+            # a re-run within 1.5x of it). Recorded from a cached run, then replayed.
+            floor = {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+            recorded = work / "floor.json"
+            run_pytest(root, ["-p", "benchmarks.floor_plugin"], args.timeout, work / "record.log",
+                       env_extra={**floor, "FACTCHECK_FLOOR_RECORD": str(recorded)})
+            if recorded.exists():
+                res["floor"] = run_pytest(root, ["-p", "no:factcheck", "-p", "benchmarks.floor_plugin"],
+                                          args.timeout, work / "floor.log",
+                                          env_extra={**floor, "FACTCHECK_FLOOR_REPLAY": str(recorded)})
+                print(f"  do-nothing plugin, same items: {describe_run(res['floor'], args.timeout)}  "
+                      f"{res['floor'].summary}", flush=True)
+            # factcheck check shares pytest's cache folder: a second edit, then the CLI alone.
+            edit_one_article(info, which=0.25)
+            res["cli_edited"] = run_pytest(root, [], args.timeout, work / "cli.log",
+                                           command=[sys.executable, "-m", "factcheck.cli", "check", str(root)])
+            print(f"  factcheck check after one edit: {describe_run(res['cli_edited'], args.timeout)}", flush=True)
         return res
     finally:
         if args.keep:
@@ -571,6 +598,12 @@ def print_table(results: Dict[int, Dict[str, object]], timeout: float) -> None:
         if not s or not p or s.stopped or p.stopped:
             return "-"
         return f"{s.seconds / p.seconds:.2f}x (target >= 1.6x)"
+
+    def floor_ratio(res):
+        e, f = res.get("edited"), res.get("floor")
+        if not e or not f or e.stopped or f.stopped:
+            return "-"
+        return f"{e.seconds / f.seconds:.2f}x (target <= 1.5x)"
 
     def extraction(res):
         e = res["extraction"]
@@ -607,6 +640,10 @@ def print_table(results: Dict[int, Dict[str, object]], timeout: float) -> None:
              ("pytest, cache on, first", [run_cell(results[n], "primed") + f" ({results[n].get('primed_args', '')})"
                                           for n in sizes]),
              ("  re-run after one edit", [run_cell(results[n], "edited") for n in sizes]),
+             ("  do-nothing plugin, same items", [run_cell(results[n], "floor") for n in sizes]),
+             ("  re-run / do-nothing", [floor_ratio(results[n]) for n in sizes]),
+             ("factcheck check after one edit", [run_cell(results[n], "cli_edited") + " (target <= 5 s)"
+                                                 for n in sizes]),
              ("peak RSS serial / -n 2", [mem_cell(results[n]) for n in sizes]),
              ("factcheck.extract", [extraction(results[n]) for n in sizes]),
              ("single regex scan", [scan(results[n]) for n in sizes]),
