@@ -72,8 +72,10 @@ def test_date_lexicon_words_are_strings():
     """YAML reads a bare yes/no/on/off as a boolean: every word list must hold strings."""
     from factcheck.lang import lexicon
 
-    lex = lexicon("en")
-    for key in [k for k in lex if k.startswith("date_") or k in ("months", "weekdays")]:
+    from factcheck.lang import load_schema
+
+    lex, schema = lexicon("en"), load_schema()
+    for key in [k for k in lex if schema[k].topic == "dates"]:          # date_rules: the rules, not words
         value = lex[key]
         words = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
         assert all(isinstance(w, str) for w in words), (key, [w for w in words if not isinstance(w, str)])
@@ -85,3 +87,23 @@ def test_letters_that_case_fold_to_ascii_never_crash(text):
     # re's ignore-case matches "ſ" for "s" and the Kelvin sign for "k"; lookups must fold alike.
     from factcheck import extract
     extract(text, published="2024-10-21")
+
+
+def _rule_examples():
+    from factcheck.extract.dates import date_rules
+
+    for lang in ("en", "es"):
+        for rule in date_rules(lang):
+            for example in rule.examples:
+                yield pytest.param(lang, rule.rule, example, id=f"{lang}-{rule.rule}-{example}")
+
+
+@pytest.mark.parametrize("lang, rule, example", list(_rule_examples()))
+def test_date_rule_reads_its_own_examples(lang, rule, example):
+    """Each rule of ``lang/<code>/date_rules.yaml`` reads its ``examples``, itself (not a rule
+    before it in the list), as the one reading that ends the example: the examples are the
+    rule's spec. An example may open with the cue the rule needs ("in 1815", "el lunes")."""
+    from factcheck.extract.dates import rule_readings
+
+    readings = [(r, e) for r, _, e, _ in rule_readings(example, lang)]
+    assert readings == [(rule, len(example))], readings

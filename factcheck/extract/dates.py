@@ -25,11 +25,11 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 import regex
 
-from ..lang import lexicon
+from ..lang import LexiconError, lexicon
 from ..mention import Mention, TimeExpr
 
 # Numeric dates "10/21/2024" and "10-21-2024" are read month first (US news usage) unless
@@ -75,9 +75,6 @@ def _words_re(words) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-# Rules whose first token is a number or an apostrophe: no word boundary in front of them.
-_NUMERIC_RULES = frozenset({"iso", "num", "numd", "dot", "yr", "ayr", "ym", "ymd"})
-
 
 @dataclass(frozen=True)
 class _Grammar:
@@ -86,6 +83,8 @@ class _Grammar:
     starts_at_0: "re.Pattern[str]"        # ... at the start of the text
     by_start: Dict[str, "re.Pattern[str]"]    # what starts there -> the rules that can start so
     after_space: Dict[str, Dict[str, Tuple["re.Pattern[str]", ...]]]   # see _rules_by_start
+    builders: Dict[str, Callable[["_Match"], "Parsed"]]    # rule identifier -> its builder
+    rules: Tuple["DateRule", ...]
     months: Dict[str, int]
     full_months: frozenset
     ambiguous_months: frozenset
@@ -154,243 +153,267 @@ def _phrase_pattern(phrases) -> "re.Pattern[str]":
     return re.compile(r"(?<![\w'’])(?:" + _alternation(p.lower() for p in phrases) + r")(?![\w'’])")
 
 
-@lru_cache(maxsize=None)
-def _grammar(lang: str) -> _Grammar:
-    lex = lexicon(lang)
+@dataclass(frozen=True)
+class DateRule:
+    """One rule of the date grammar, as ``lang/<code>/date_rules.yaml`` writes it."""
+
+    rule: str                  # identifier: the regular-expression group that names it
+    name: str                  # the rule in prose, as duckling names its rules ("<month> <day>")
+    doc: str                   # what it reads, one line
+    examples: Tuple[str, ...]  # texts in which it reads a date
+    reads: str                 # the builder (a key of BUILDERS)
+    pattern: str               # the regular expression, with {slot} and {slot:group} slots
+    numeric: bool = False      # starts with a digit or an apostrophe: no word boundary before it
+
+
+_RULE_FIELDS = {"rule", "name", "doc", "examples", "reads", "pattern", "numeric"}
+_RULE_REQUIRED = _RULE_FIELDS - {"numeric"}
+
+
+def _rule_table(lex) -> Tuple[DateRule, ...]:
+    """The language's date rules, checked: a mistake in one is an error naming the file and rule."""
+    where = lex.source("date_rules")
+    rules: List[DateRule] = []
+    for i, entry in enumerate(lex["date_rules"]):
+        if not isinstance(entry, dict) or set(entry) - _RULE_FIELDS or _RULE_REQUIRED - set(entry):
+            raise LexiconError(f"{where}: date_rules[{i}] must be a mapping of {sorted(_RULE_REQUIRED)} "
+                               f"(and optionally numeric), not {entry!r:.120}")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", str(entry["rule"])):
+            raise LexiconError(f"{where}: date_rules[{i}]: the rule's identifier {entry['rule']!r} must be snake_case")
+        if entry["reads"] not in BUILDERS:
+            raise LexiconError(f"{where}: rule {entry['rule']!r} reads {entry['reads']!r}, which is no builder "
+                               f"(dates.BUILDERS: {', '.join(sorted(BUILDERS))})")
+        if any(r.rule == entry["rule"] for r in rules):
+            raise LexiconError(f"{where}: rule {entry['rule']!r} is defined twice")
+        rules.append(DateRule(rule=entry["rule"], name=entry["name"], doc=entry["doc"],
+                              examples=tuple(entry["examples"]), reads=entry["reads"],
+                              pattern=entry["pattern"], numeric=bool(entry.get("numeric", False))))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The calendar words of one language (``lang/<code>/dates.yaml``), as lookup tables."""
+
+    months: Dict[str, int]
+    full_months: frozenset           # the longest name of each month; the others are abbreviations
+    abbreviated_months: Tuple[str, ...]
+    weekdays: Dict[str, int]
+    weekday_abbrev: Dict[str, int]
+    ordinals: Dict[str, int]
+    counts: Dict[str, Optional[int]]
+    units: Dict[str, str]
+    parts: Tuple[str, ...]
+    holidays: Dict[str, str]         # folded name -> rule
+    holiday_names: Tuple[str, ...]   # as written, spaces normalised
+    relative_days: Dict[str, int]
+    deictics: Dict[str, int]
+
+
+def _read_vocabulary(lex) -> _Vocabulary:
     months = {k.lower(): int(v) for k, v in lex["months"].items()}
-    # The longest name of each month is its full name; the others are abbreviations.
     longest: Dict[int, str] = {}
     for name, number in months.items():
         if len(name) > len(longest.get(number, "")):
             longest[number] = name
     full = frozenset(longest.values())
-    abbrev = [n for n in months if n not in full]
-    weekdays = {k.lower(): int(v) for k, v in lex["weekdays"].items()}
-    wd_abbrev = {k.lower(): int(v) for k, v in lex["date_weekday_abbreviations"].items()}
-    ordinals = {k.lower(): int(v) for k, v in lex["date_ordinal_days"].items()}
-    counts = {k.lower(): v for k, v in lex["date_counts"].items()}
-    units = {k.lower(): v for k, v in lex["date_units"].items()}
-    parts = lex["date_period_parts"]
-    holidays = {_fold(k): str(v) for k, v in lex["date_holidays"].items()}
-    # "New Year's Day" is also written "New Years Day" / "New Year’s Day".
-    names = [" ".join(k.lower().split()) for k in lex["date_holidays"]]
-    holiday_re = "|".join(re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+")
-                          for h in sorted(names, key=len, reverse=True))
+    return _Vocabulary(
+        months=months,
+        full_months=full,
+        abbreviated_months=tuple(n for n in months if n not in full),
+        weekdays={k.lower(): int(v) for k, v in lex["weekdays"].items()},
+        weekday_abbrev={k.lower(): int(v) for k, v in lex["date_weekday_abbreviations"].items()},
+        ordinals={k.lower(): int(v) for k, v in lex["date_ordinal_days"].items()},
+        counts={k.lower(): v for k, v in lex["date_counts"].items()},
+        units={k.lower(): v for k, v in lex["date_units"].items()},
+        parts=tuple(lex["date_period_parts"]),
+        holidays={_fold(k): str(v) for k, v in lex["date_holidays"].items()},
+        holiday_names=tuple(" ".join(k.lower().split()) for k in lex["date_holidays"]),
+        relative_days={" ".join(k.lower().split()): int(v) for k, v in lex["date_relative_days"].items()},
+        deictics={k.lower(): int(v) for k, v in lex["date_deictics"].items()},
+    )
 
-    # A month name may touch its day in tokenised text ("Dec31").
-    month_re = rf"(?:(?:{_alternation(full)})(?:\b|(?=\d))|(?:{_alternation(abbrev)})(?:\.|\b|(?=\d)))"
-    weekday_re = rf"(?:{_alternation(weekdays)})\b"
-    weekday_any_re = rf"(?:(?:{_alternation(weekdays)})\b|(?:{_alternation(wd_abbrev)})(?:\.|\b))"
-    part_re = _alternation(parts)
-    ordinal_re = _alternation(ordinals)
-    count_re = _alternation(list(counts) + [str(i) for i in range(1, 10)])
-    unit_re = _alternation(units)
-    relative_days = {" ".join(k.lower().split()): int(v) for k, v in lex["date_relative_days"].items()}
-    relative_day_re = _alternation(relative_days).replace(r"\ ", r"\s+")
 
-    conn = _date_grammar(lex)
-    deictic_re = _alternation(" ".join(k.lower().split()) for k in lex["date_deictics"])
-    OF, THE, BETWEEN, AND, FROM = (_words_re(conn[k]) for k in ("of", "the", "between", "and", "from"))
+@dataclass(frozen=True)
+class _Slot:
+    """What a rule's ``{slot}`` stands for: ``body``, captured as ``(?P<group>body)`` with
+    ``{slot:group}``; ``after`` follows the group (a day's ordinal ending stays outside it)."""
 
-    def g(name: str, body: str) -> str:
-        return f"(?P<{name}>{body})"
+    body: str
+    after: str = ""
 
-    def M(n):
-        return g(n, month_re)
+    def plain(self) -> str:
+        return self.body + self.after
 
-    def D(n):
-        # A day number, not the start of a bigger number ("13,000"), a decimal or a time.
-        return g(n, r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])") + r"(?:st|nd|rd|th)?\b(?![.,:/]\d|%|\s*:\s*\d)"
+    def captured(self, group: str) -> str:
+        return f"(?P<{group}>{self.body}){self.after}"
 
-    def Y(n):
-        # Not a decade ("the 1990s", "the mid-1980's").
-        return g(n, r"(?:1\d{3}|20\d{2}|2100)") + r"(?![\d%]|['’]?s\b)"
 
-    def WD(n):
-        return g(n, weekday_any_re)
+# A day number, not the start of a bigger number ("13,000"), a decimal or a time.
+_DAY_NUMBER = r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])"
+_DAY_END = r"(?:st|nd|rd|th)?\b(?![.,:/]\d|%|\s*:\s*\d)"
+# A year, not a decade ("the 1990s", "the mid-1980's").
+_YEAR = r"(?:1\d{3}|20\d{2}|2100)"
+_YEAR_END = r"(?![\d%]|['’]?s\b)"
 
+
+def _vocabulary_slots(v: _Vocabulary) -> Dict[str, _Slot]:
+    """The slots the calendar words make: {month}, {weekday}, {count}, ..."""
+    holiday = "|".join(re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+")
+                       for h in sorted(v.holiday_names, key=len, reverse=True))  # "New Years Day" too
+    weekdays = _alternation(v.weekdays)
+    # Keyword names: the slots' names are identifiers (the {slot} of a rule), no words of a language.
+    return dict(
+        # A month name may touch its day in tokenised text ("Dec31").
+        month=_Slot(rf"(?:(?:{_alternation(v.full_months)})(?:\b|(?=\d))|"
+                 rf"(?:{_alternation(v.abbreviated_months)})(?:\.|\b|(?=\d)))"),
+        day=_Slot(_DAY_NUMBER, _DAY_END),
+        day_number=_Slot(_DAY_NUMBER),
+        year=_Slot(_YEAR, _YEAR_END),
+        weekday=_Slot(rf"(?:{weekdays})\b"),
+        weekday_any=_Slot(rf"(?:(?:{weekdays})\b|(?:{_alternation(v.weekday_abbrev)})(?:\.|\b))"),
+        part=_Slot(_alternation(v.parts)),
+        ordinal=_Slot(_alternation(v.ordinals)),
+        count=_Slot(_alternation(list(v.counts) + [str(i) for i in range(1, 10)])),
+        unit=_Slot(_alternation(v.units)),
+        relative_day=_Slot(_alternation(v.relative_days).replace(r"\ ", r"\s+")),
+        deictic=_Slot(_alternation(" ".join(k.split()) for k in v.deictics)),
+        holiday=_Slot(holiday),
+    )
+
+
+def _connective_slots(conn: Dict[str, object]) -> Dict[str, _Slot]:
+    """The slots the connectives make (``date_grammar``): {of}, {the}, {range}, {year_sep}, ..."""
+    slots = {key: _Slot(_words_re(conn[key])) for key in ("of", "the", "between", "and", "from")}
     # Between a day and its year: "October 21, 2024", "Dec. 31 , 1994", "4th of July of 1995".
-    YSEP = rf"(?:\s*,\s*|\s+)(?:{OF}\s+)?"
+    slots["year_sep"] = _Slot(rf"(?:\s*,\s*|\s+)(?:{slots['of'].body}\s+)?")
+    slots["range"] = _Slot(r"\s*(?:-|–|—|" + "|".join(re.escape(w) for w in conn["range"]) + r")\s*")
+    if conn["ago_before"]:
+        slots["ago_before"] = _Slot(_words_re(conn["ago_before"]))
+    return slots
 
-    RANGE = r"\s*(?:-|–|—|" + "|".join(re.escape(w) for w in conn["range"]) + r")\s*"
-    DEICTIC_NAME = r"this\s+past|this\s+coming|this|last|next"
-    WEEK_DEICTIC = "this|next|last|following|previous"
-    # "June the 28th": "the" between a month and its day only before an ordinal ending.
-    THE_ORDINAL = r"(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?"
-    DAY_NUMBER = r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])"
-    rules: List[Tuple[str, str]] = [
-        # Intervals (one mention for the whole expression).
-        ("ivbm", rf"between\s+{M('ivbm_m1')}\s*{D('ivbm_d1')}(?:,?\s+{Y('ivbm_y1')})?\s+and\s+"
-                 rf"(?:{M('ivbm_m2')}\s*)?{D('ivbm_d2')}(?:,?\s+{Y('ivbm_y')})?"),
-        ("ivfm", rf"(?:from\s+)?{M('ivfm_m1')}\s*{D('ivfm_d1')}(?:,?\s+{Y('ivfm_y1')})?{RANGE}"
-                 rf"(?:{M('ivfm_m2')}\s*)?{D('ivfm_d2')}(?:,?\s+{Y('ivfm_y')})?"),
-        ("ivdm2", rf"(?:(?:{FROM}|{BETWEEN})\s+)?(?:{THE}\s+)?{D('ivdm2_d1')}\s+(?:{OF}\s+)?{M('ivdm2_m1')}"
-                  rf"(?:,?\s+{Y('ivdm2_y1')})?(?:{RANGE}|\s+{AND}\s+)(?:{THE}\s+)?{D('ivdm2_d2')}\s+"
-                  rf"(?:{OF}\s+)?{M('ivdm2_m2')}(?:,?\s+{Y('ivdm2_y')})?"),
-        ("ivdm", rf"(?:(?:{FROM}|{BETWEEN})\s+)?(?:{THE}\s+)?{D('ivdm_d1')}(?:{RANGE}|\s+{AND}\s+)(?:{THE}\s+)?"
-                 rf"{D('ivdm_d2')}\s+(?:{OF}\s+)?{M('ivdm_m')}(?:,?\s+{Y('ivdm_y')})?"),
-        # Month ranges inside one year ("Jan-Feb 2017", "June–August 1992").
-        ("mmy", rf"{M('mmy_m1')}\s*(?:-|–|—)\s*{M('mmy_m2')},?\s+{Y('mmy_y')}"),
-        # Full days with a year.
-        ("mdy", rf"(?:{WD('mdy_w')},?\s+)?{M('mdy_m')}\s*{THE_ORDINAL}{D('mdy_d')}{YSEP}{Y('mdy_y')}"),
-        ("dmy", rf"(?:{WD('dmy_w')},?\s+)?(?:{THE}\s+)?{D('dmy_d')}\s+(?:{OF}\s+)?{M('dmy_m')}{YSEP}{Y('dmy_y')}"),
-        ("dmyh", rf"{D('dmyh_d')}(?P<dmyh_s>[-/]){M('dmyh_m')}(?P=dmyh_s){Y('dmyh_y')}"),
-        # Year, month name, day ("2019-aug-01", "2020/Sep/23").
-        ("ymd", r"(?<![\w/.-])" + Y("ymd_y") + rf"(?P<ymd_s>[-/]){M('ymd_m')}(?P=ymd_s){D('ymd_d')}"),
-        ("iso", r"(?<![\w/.])(?<!\d-)(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d/]|-\d|\.\d)"),
-        ("num", r"(?<![\w/.,-])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
-        # Tokenised text writes "8 / 2 / 2013" (four-digit year only).
-        ("nums", r"(?<![\w/.,-])(?P<nums_a>\d{1,2}) / (?P<nums_b>\d{1,2}) / (?P<nums_y>\d{4})(?![\w/-]|[.,]\d| /)"),
-        ("numd", r"(?<![\w/.,-])(?P<numd_a>\d{1,2})-(?P<numd_b>\d{1,2})-(?P<numd_y>\d{4})(?![\w/-]|[.,]\d)"),
-        ("dot", r"(?<![\w/.,-])(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4})(?![\w/-]|[.,]\d)"),
-        ("ordy", rf"(?:{THE}\s+)?{g('ordy_o', ordinal_re)}\s+{OF}\s+{M('ordy_m')}(?:{YSEP}{Y('ordy_y')})?"),
-        # Weekday with its date ("Monday (Oct 21)", "Tue May 9", "Friday, 18 October").
-        ("wdmd", rf"{WD('wdmd_w')},?\s+\(?{M('wdmd_m')}\s*{D('wdmd_d')}(?:{YSEP}{Y('wdmd_y')})?\)?"),
-        ("wddm", rf"{WD('wddm_w')},?\s+\(?(?:{THE}\s+)?{D('wddm_d')}\s+(?:{OF}\s+)?{M('wddm_m')}(?:{YSEP}{Y('wddm_y')})?\)?"),
-        # Weekday with a day of the month ("Tuesday the 11th", "wednesday the thirty first").
-        # A word ordinal only ending its clause: "Tuesday the first generation of" is no day.
-        ("wdo", rf"{WD('wdo_w')},?\s+the\s+(?:{g('wdo_n', DAY_NUMBER)}(?:st|nd|rd|th)\b|"
-                rf"{g('wdo_o', ordinal_re)}\b(?=\s*(?:[.,;:!?)]|$)))"),
-        # Named days ("Christmas", "Easter 2018", "last Easter", "Independence Day of this year").
-        ("hol", rf"(?:{g('hol_d', DEICTIC_NAME + '|coming|previous|following')}\s+|{Y('hol_y0')}\s+)?"
-                rf"{g('hol_h', holiday_re)}\b"
-                rf"(?:,?\s+\(?{M('hol_m')}\s*{D('hol_md')}(?:{YSEP}{Y('hol_my')})?\)?"
-                rf"|(?:\s*,\s*|\s+)(?:(?:of|in)\s+)?(?:{Y('hol_y')}|{g('hol_r', 'this|last|next')}\s+year\b))?"),
-        # A week of a year ("the first week of 2015", "the last week of 2016").
-        ("ywk", rf"(?:the\s+)?{g('ywk_n', 'first|second|third|fourth|fifth|last|final|[1-9](?:st|nd|rd|th)')}\s+"
-                rf"week\s+of\s+{Y('ywk_y')}"),
-        # A week of a month ("the last week of March", "the first week of May 2009").
-        ("mwk", rf"(?:the\s+)?{g('mwk_n', 'first|second|third|fourth|last|final|[1-4](?:st|nd|rd|th)')}\s+"
-                rf"week\s+of\s+{M('mwk_m')}(?:{YSEP}{Y('mwk_y')})?"),
-        # A numbered week of a year ("week 3 of 2027").
-        ("wky", rf"week\s+{g('wky_n', '5[0-3]|[1-4][0-9]|0?[1-9]')}\s+of\s+"
-                rf"(?:{Y('wky_y')}|{g('wky_r', 'this|last|next')}\s+year\b)"),
-        # Weekday pinned to a week ("Tuesday this week", "next week on Tuesday").
-        ("wdwk", rf"{g('wdwk_w', weekday_re)}\s+(?:of\s+)?(?:the\s+)?{g('wdwk_d', WEEK_DEICTIC)}\s+week\b"),
-        ("wkwd", rf"{g('wkwd_d', WEEK_DEICTIC)}\s+week(?:,?\s+on)?\s+{g('wkwd_w', weekday_any_re)}"),
-        # "the week after next": two of the unit on from the dateline's.
-        ("uan", rf"the\s+{g('uan_u', 'week|month|year')}\s+after\s+next\b"),
-        # A day of a month named relative to the dateline's ("the 21st this month", "the 15th day
-        # of next month", "the first of next month"); the day needs its ordinal ending.
-        ("odrm", rf"(?:the\s+)?(?:{g('odrm_n', DAY_NUMBER)}(?:st|nd|rd|th)|"
-                 rf"{g('odrm_o', ordinal_re)})(?:\s+day)?\s+(?:of\s+)?{g('odrm_d', 'this|next|last')}\s+month\b"),
-        # Days without a year.
-        ("md", rf"{M('md_m')}\s*{THE_ORDINAL}{D('md_d')}"),
-        ("dm", rf"(?:{THE}\s+)?{D('dm_d')}\s+(?:{OF}\s+)?{M('dm_m')}"),
-        # Months and years.
-        ("my", rf"(?:{g('my_p', part_re)}(?:\s|-)+)?{M('my_m')}(?:,?\s+(?:{OF}\s+)?|[-/](?=\d{{4}}))?{Y('my_y')}"),
-        ("mry", rf"(?:{g('mry_p', part_re)}(?:\s|-)+)?{M('mry_m')}\s+(?:of\s+)?{g('mry_d', 'this|last|next')}\s+year\b"),
-        ("py", rf"{g('py_p', part_re)}(?:\s|-)+{Y('py_y')}"),
-        ("dmo", rf"{g('dmo_d', DEICTIC_NAME)}\s+{M('dmo_m')}"),
-        ("pm", rf"{g('pm_p', part_re)}(?:\s|-)+{M('pm_m')}"),
-        # Weekdays with a deictic ("next Tuesday", "this past Wednesday").
-        ("dwd", rf"{g('dwd_d', DEICTIC_NAME + '|coming|previous')}\s+{g('dwd_w', weekday_re)}"),
-        # Periods relative to the dateline.
-        ("pru", rf"(?:the\s+)?{g('pru_p', 'end|start|beginning|middle')}\s+of\s+"
-                rf"{g('pru_d', 'this|last|next|the')}\s+{g('pru_u', 'week|month|year')}\b"),
-        ("ru", rf"(?:{g('ru_w', 'earlier|later|early|late|mid')}(?:\s|-)+)?{g('ru_d', 'this|last|next|previous|following')}\s+"
-               rf"{g('ru_u', 'week|month|year')}\b"),
-        # "earlier in the week", "later in the year": within the period of the last date named.
-        # The deictic after its unit ("la semana pasada", "el mes próximo"), in a language that writes it so.
-        *([("rua", rf"(?:{THE}\s+)?{g('rua_u', unit_re)}\s+{g('rua_d', deictic_re)}\b"),
-           ("wdda", rf"(?:{THE}\s+)?{g('wdda_w', weekday_re)}\s+{g('wdda_d', deictic_re)}\b")]
-          if conn["deictic_after_unit"] else []),
-        *([("rdu", rf"(?:{THE}\s+)?{g('rdu_d', deictic_re)}\s+{g('rdu_u', unit_re)}\b"),
-           ("wddb", rf"(?:{THE}\s+)?{g('wddb_d', deictic_re)}\s+{g('wddb_w', weekday_re)}")]
-          if conn["deictic_before_unit"] else []),
-        ("inthe", rf"{g('inthe_w', 'earlier|later')}\s+in\s+the\s+{g('inthe_u', 'week|month|year')}\b"),
-        ("ago", rf"{g('ago_n', count_re)}\s+{g('ago_u', unit_re)}\s+ago\b"),
-        # The same with the word before ("hace tres días"), in a language that writes it so.
-        *([("agob", rf"{_words_re(conn['ago_before'])}\s+{g('agob_n', count_re)}\s+{g('agob_u', unit_re)}\b")]
-          if conn["ago_before"] else []),
-        ("inn", rf"in\s+{g('inn_n', count_re)}\s+{g('inn_u', unit_re)}\b"),
-        ("rday", g("rday_w", relative_day_re) + r"\b"),
-        # "the day" in market and event reports refers back to the last day named ("ended the day
-        # at 8,017", "later in the day", "the same day"); only these fixed uses are read.
-        ("anday", r"(?:(?P<anday_p>(?:early|late|later|earlier)\s+in)\s+|"
-                  r"(?P<anday_q>(?:the\s+)?(?:start|end|close|beginning|rest)\s+of)\s+)?"
-                  r"the\s+(?:(?:(?P<anday_s>same)|(?P<anday_n>previous|next|following))\s+day\b|day\b"
-                  # "the day before." / "the day after,": ending the clause, not "the day before the vote"
-                  r"(?:\s+(?P<anday_b>before|after)(?=\s*(?:[.,;:!?)\"”]|$)))?)"),
-        # "two days later", "a week earlier": counted from the last day named.
-        ("anshift", rf"{g('anshift_n', count_re)}\s+{g('anshift_u', 'days?|weeks?')}\s+"
-                    rf"{g('anshift_w', 'later|earlier')}\b(?!\s+than)"),
-        # A year written before its month ("2017 april"), not before a day ("2017 April 5").
-        ("ym", r"(?<![\w$£€#.,/:'’–-])" + Y("ym_y") + rf"\s+{M('ym_m')}(?!\s*\d)"),
-        # Bare names and numbers.
-        ("wd", g("wd_w", weekday_re)),
-        ("mo", g("mo_m", month_re)),
-        ("ayr", r"(?<![\w'’])['’]" + g("ayr_y", r"\d{2}") + r"\b(?!['’]?s\b|[.,:/-]\d)"),
-        # A year; "2014-2018" is two years (joined into an interval below), "2022-23" is neither.
-        ("yr", r"(?:(?<=\d{4}[-–])|(?<![\w$£€#.,/:'’–-]))" + g("yr_y", r"\d{4}")
-               + r"(?![\w%]|[.,:/]\d|[-–](?!\d{4}(?![-–]?\d))\d|['’]s\b)"),
-    ]
-    # A date never runs across a line break (headline / dateline / paragraph).
-    rules = [(name, body.replace(r"\s", r"[^\S\n]")) for name, body in rules]
+
+def _part_slots(lex) -> Dict[str, _Slot]:
+    """The word sets the rules share (``date_rule_parts``), each a group of its own."""
+    return {name: _Slot(f"(?:{body})") for name, body in (lex.get("date_rule_parts") or {}).items()}
+
+
+_SLOT = re.compile(r"\{([a-z_]+)(?::([a-z0-9_]+))?\}")
+_OWN_GROUP = re.compile(r"\(\?P([<=])([A-Za-z_]\w*)")
+
+
+def _rule_expression(rule: DateRule, slots: Dict[str, _Slot]) -> str:
+    """The rule as one named alternative of the combined expression: its own groups and its
+    slots' captures are prefixed with its identifier; a date never runs across a line break."""
+    body = _OWN_GROUP.sub(lambda m: f"(?P{m.group(1)}{rule.rule}_{m.group(2)}", rule.pattern)
+
+    def fill(m: "re.Match[str]") -> str:
+        slot = slots.get(m.group(1))
+        if slot is None:
+            raise LexiconError(f"date rule {rule.rule!r}: no slot {{{m.group(1)}}} (known: {', '.join(sorted(slots))})")
+        return slot.captured(f"{rule.rule}_{m.group(2)}") if m.group(2) else slot.plain()
+
+    body = _SLOT.sub(fill, body).replace(r"\s", r"[^\S\n]")
+    return f"(?P<{rule.rule}>{body})" if rule.numeric else f"(?P<{rule.rule}>\\b{body})"
+
+
+def _first_words(lex, v: _Vocabulary, conn: Dict[str, object]) -> List[str]:
+    """The words a reading can start with (besides a digit or an apostrophe), lower case."""
+    words = (list(v.months) + list(v.weekdays) + list(v.weekday_abbrev) + list(v.ordinals) + list(v.counts)
+             + list(v.parts) + list(lex.get("date_rule_first_words") or ())
+             + [re.split(r"['’ ]", h)[0] for h in v.holiday_names]
+             + list(v.relative_days)                       # the relative_day rule reads them all
+             # Where the language's own connectives start a reading ("el 22 de abril", "hace tres días").
+             + [w for k in ("the", "from", "between", "ago_before") for w in conn[k]]
+             + (list(v.units) + list(v.weekdays) if conn["deictic_after_unit"] else [])
+             + (list(lex["date_deictics"]) if conn["deictic_before_unit"] else []))
+    return sorted({w.split()[0].lower() for w in words}, key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    pattern: "re.Pattern[str]"
+    starts: "re.Pattern[str]"
+    starts_at_0: "re.Pattern[str]"
+    by_start: Dict[str, "re.Pattern[str]"]
+    after_space: Dict[str, Dict[str, Tuple["re.Pattern[str]", ...]]]
+
+
+def _scanner(heads: List[str], alternatives: List[Tuple[str, str]]) -> _Scanner:
+    """The combined expression and the tables that let the scan try only the rules that can
+    start where it stands (see "where a reading can start" below)."""
     # Speed: every reading starts with a digit, an apostrophe or one of a few known words;
     # this lookahead lets the scan skip all other positions without trying each rule.
-    first_words = (list(months) + list(weekdays) + list(wd_abbrev) + list(ordinals) + list(counts)
-                   + list(parts) + ["between", "from", "the", "this", "last", "next", "previous", "coming",
-                                    "earlier", "later", "early", "late", "mid", "in", "today", "tonight",
-                                    "yesterday", "tomorrow", "end", "start", "beginning", "middle", "close",
-                                    "rest", "same", "following", "week"]
-                   + [re.split(r"['’ ]", h)[0] for h in names]
-                   # The language's own day words ("ayer", "hoy"): the rday rule reads them all.
-                   + list(relative_days)
-                   # Where the language's own connectives start a reading ("el 22 de abril", "hace tres días").
-                   + [w for k in ("the", "from", "between", "ago_before") for w in conn[k]]
-                   + (list(units) + list(weekdays) if conn["deictic_after_unit"] else [])
-                   + (list(lex["date_deictics"]) if conn["deictic_before_unit"] else []))
-    heads = sorted({w.split()[0].lower() for w in first_words}, key=len, reverse=True)
-    prefilter = r"(?=[\d'’]|(?:" + "|".join(re.escape(w) for w in heads) + r")\b|(?:" + \
-        "|".join(re.escape(w) for w in heads) + r")[.\d-])"
-    alternatives = [(name, f"(?P<{name}>{body})" if name in _NUMERIC_RULES else f"(?P<{name}>\\b{body})")
-                    for name, body in rules]
+    words = "|".join(re.escape(w) for w in heads)
+    prefilter = rf"(?=[\d'’]|(?:{words})\b|(?:{words})[.\d-])"
     body = "|".join(alternative for _, alternative in alternatives)
     pattern = re.compile(rf"(?:(?<![\w])|(?<=\d{{4}}[-–])){prefilter}(?:{body})", re.I)
     starts, after_space = _rules_by_start(heads, alternatives)
     combined = {chosen: re.compile("|".join(chosen) or "(?!)", re.I) for chosen in set(starts.values())}
     single = {alternative: re.compile(alternative, re.I) for _, alternative in alternatives}
-    return _Grammar(
+    return _Scanner(
         pattern=pattern,
         starts=re.compile(r"\W" + _start(heads), re.I),
         starts_at_0=re.compile(_start(heads), re.I),
         by_start={written: combined[chosen] for key, chosen in starts.items() for written in _written(key)},
         after_space={written: {c: tuple(single[a] for a in chosen) for c, chosen in table.items()}
                      for key, table in after_space.items() for written in _written(key)},
-        months=months,
-        full_months=full,
-        ambiguous_months=frozenset(w.lower() for w in lex["date_ambiguous_months"]),
-        verb_months=frozenset(w.lower() for w in lex["date_verb_months"]),
-        capital_only_months=frozenset(w.lower() for w in lex["date_capital_only_months"]),
-        verb_month_weak_cues=frozenset(w.lower() for w in lex["date_verb_month_weak_cues"]),
-        weekdays=weekdays,
-        weekday_abbrev=wd_abbrev,
-        ordinals=ordinals,
-        relative_days=relative_days,
+    )
+
+
+def _lower_set(words) -> frozenset:
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    """The language's date grammar: its rules (``date_rules.yaml``) filled with its words
+    (``dates.yaml``), the scan over them, and the word tables the builders consult."""
+    lex = lexicon(lang)
+    vocabulary = _read_vocabulary(lex)
+    conn = _date_grammar(lex)
+    rules = _rule_table(lex)
+    slots = {**_vocabulary_slots(vocabulary), **_connective_slots(conn), **_part_slots(lex)}
+    alternatives = [(rule.rule, _rule_expression(rule, slots)) for rule in rules]
+    scanner = _scanner(_first_words(lex, vocabulary, conn), alternatives)
+    part_re = _alternation(vocabulary.parts)
+    return _Grammar(
+        **scanner.__dict__,
+        builders={rule.rule: BUILDERS[rule.reads] for rule in rules},
+        rules=rules,
+        months=vocabulary.months,
+        full_months=vocabulary.full_months,
+        ambiguous_months=_lower_set(lex["date_ambiguous_months"]),
+        verb_months=_lower_set(lex["date_verb_months"]),
+        capital_only_months=_lower_set(lex["date_capital_only_months"]),
+        verb_month_weak_cues=_lower_set(lex["date_verb_month_weak_cues"]),
+        weekdays=vocabulary.weekdays,
+        weekday_abbrev=vocabulary.weekday_abbrev,
+        ordinals=vocabulary.ordinals,
+        relative_days=vocabulary.relative_days,
         day_first=bool(conn["day_first"]),
-        units=units,
-        deictics={k.lower(): int(v) for k, v in lex["date_deictics"].items()},
-        counts=counts,
-        month_cues=frozenset(w.lower() for w in lex["date_month_cues"]),
+        units=vocabulary.units,
+        deictics=vocabulary.deictics,
+        counts=vocabulary.counts,
+        month_cues=_lower_set(lex["date_month_cues"]),
         future_cues=_phrase_pattern(lex["date_future_cues"]),
         past_cues=_phrase_pattern(lex["date_past_cues"]),
         future_preps=re.compile(r"(?<![\w'’])(?:" + _alternation(p.lower() for p in lex["date_future_prepositions"])
                                 + r")(?:\s+(?:" + part_re + r"))?$"),
         cue_window=int(lex["date_cue_window"]),
         clause_breaks=_phrase_pattern(lex["date_clause_breaks"]) if lex.get("date_clause_breaks") else None,
-        weekday_name_prefixes=frozenset(w.lower() for w in lex["date_weekday_name_prefixes"]),
-        holidays=holidays,
+        weekday_name_prefixes=_lower_set(lex["date_weekday_name_prefixes"]),
+        holidays=vocabulary.holidays,
         shift_words={k.lower(): int(v) for k, v in lex["date_shift_words"].items()},
-        shift_lead=_shift_lead_pattern(counts, units, lex["date_shift_words"]),
-        year_nouns=frozenset(w.lower() for w in lex["date_year_nouns"]),
+        shift_lead=_shift_lead_pattern(vocabulary.counts, vocabulary.units, lex["date_shift_words"]),
+        year_nouns=_lower_set(lex["date_year_nouns"]),
         year_blockers_before=re.compile(r"(?:^|(?<=[\s(]))(?:" + _alternation(p.lower() for p in lex["date_year_blockers_before"])
                                         + r")\s*$"),
-        year_blockers_after=frozenset(w.lower() for w in lex["date_year_blockers_after"]),
-        year_cues=frozenset(w.lower() for w in lex["date_year_cues"]),
-        not_plural=frozenset(w.lower() for w in lex["date_not_plural"]),
-        day_anaphor_verbs=frozenset(w.lower() for w in lex["date_day_anaphor_verbs"]),
-        day_anaphor_stops=frozenset(w.lower() for w in lex["date_day_anaphor_stops"]),
+        year_blockers_after=_lower_set(lex["date_year_blockers_after"]),
+        year_cues=_lower_set(lex["date_year_cues"]),
+        not_plural=_lower_set(lex["date_not_plural"]),
+        day_anaphor_verbs=_lower_set(lex["date_day_anaphor_verbs"]),
+        day_anaphor_stops=_lower_set(lex["date_day_anaphor_stops"]),
     )
 
 
@@ -476,13 +499,44 @@ def find_dates(text: str, lang: str = "en", *, day_first: Optional[bool] = None)
     """Every date expression in ``text``, parsed but unresolved (``value=None``).
 
     ``day_first`` (how "4/5/2016" is read) defaults to the language's (``date_grammar``), else
-    ``DAY_FIRST``."""
+    ``DAY_FIRST``. The steps: the rules' readings, left to right (``rule_readings``); a reading
+    that refers back ("the next day") takes the date named before it; then counts that move a
+    day ("three days after Christmas"), years after "in", and ranges joined into intervals."""
     grammar = _grammar(lang)
-    if day_first is None:
-        day_first = grammar.day_first
     found: List[Mention] = []
     last_day: Optional[TimeExpr] = None   # antecedent for "the day", "the same day"
     last_named: Optional[TimeExpr] = None  # antecedent for "the following week / month / year"
+    for _, start, end, parsed in _readings(text, grammar, grammar.day_first if day_first is None else day_first):
+        expr = _with_antecedent(parsed, last_day, last_named)
+        if expr is None:
+            continue                      # refers back to a date it cannot follow
+        if parsed.anchor == "anaphor" and parsed.weekday is None and parsed.granularity == "day":
+            last_day = expr
+        elif parsed.anchor != "anaphor" and expr.granularity == "day" and (expr.anchor != "relative" or expr.unit == "day"):
+            last_day = expr               # a named day, not "three weeks ago"
+        if expr.granularity in _PERIOD_ORDER:
+            last_named = expr
+        found.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=None,
+                             granularity=expr.granularity, expr=expr))
+    found = _attach_years(text, _shifted(text, found, grammar))
+    return _attach_years(text, _join_intervals(text, found, grammar))
+
+
+def rule_readings(text: str, lang: str = "en", *, day_first: Optional[bool] = None) -> List[Tuple[str, int, int, TimeExpr]]:
+    """What each rule reads in ``text``: (rule identifier, start, end, TimeExpr), left to right,
+    before references back are followed and readings are joined (a tool for rule authors)."""
+    grammar = _grammar(lang)
+    return list(_readings(text, grammar, grammar.day_first if day_first is None else day_first))
+
+
+def date_rules(lang: str = "en") -> Tuple["DateRule", ...]:
+    """The language's date rules, in order of preference (``lang/<code>/date_rules.yaml``)."""
+    return _grammar(lang).rules
+
+
+def _readings(text: str, grammar: _Grammar, day_first: bool) -> Iterator[Tuple[str, int, int, TimeExpr]]:
+    """The scan: at each position where a reading can start, the first rule that matches and
+    whose builder accepts the match; the scan goes on after it (or just after a rejected one)."""
     pos = 0
     at_0 = grammar.starts_at_0.match(text)
     for candidate in chain((at_0,) if at_0 else (), grammar.starts.finditer(text)):
@@ -494,52 +548,48 @@ def find_dates(text: str, lang: str = "en", *, day_first: Optional[bool] = None)
             continue
         rule = match.lastgroup
         try:
-            parsed = _BUILDERS[rule](_Match(match, rule, text, grammar, day_first))
+            parsed = grammar.builders[rule](_Match(match, rule, text, grammar, day_first))
         except KeyError:
-            # A rule still spelt with English words ("last week") matched in a language whose
-            # tables lack them: no reading, rather than a crash on that language's text.
+            # A word the builder looks up that the language's tables lack: no reading, rather
+            # than a crash on that language's text.
             parsed = None
         if parsed is None:
             pos = match.start() + 1       # rejected: a shorter reading may start just after
             continue
-        start, end, expr = parsed
-        if expr.anchor == "anaphor" and expr.weekday is not None:
-            # "Monday of the following week": in the week after the last date named, when that
-            # date is written out; after the dateline when none was named; else not followed.
-            expr = _weekday_after(last_named, expr)
-            if expr is None:
-                pos = max(end, match.start() + 1)
-                continue
-        elif expr.anchor == "anaphor" and expr.granularity != "day":
-            # "the following year": the period after the last date named (else the dateline's),
-            # when that date is no coarser than the period ("In 1967 ... the following year").
-            base = last_named or TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
-            if (expr.shift == 0 and last_named is not None) or (_PERIOD_ORDER.index(base.granularity) > _PERIOD_ORDER.index(expr.granularity)
-                    or (base.shift_unit and base.shift_unit != expr.shift_unit)):
-                pos = max(end, match.start() + 1)
-                continue
-            total = expr.shift + (base.shift if base.shift_unit else 0)
-            expr = TimeExpr(**{**base.__dict__, "granularity": expr.granularity, "shift_unit": expr.shift_unit,
-                               "shift": total})
-        elif expr.anchor == "anaphor":
-            # Refers back to the last day named (else the dateline), moved by its own shift.
-            base = last_day or TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
-            if expr.shift_unit:
-                if base.shift_unit and base.shift_unit != expr.shift_unit:
-                    pos = max(end, match.start() + 1)
-                    continue              # "a week later" after "the next day": too far to follow
-                total = expr.shift + (base.shift if base.shift_unit else 0)
-                base = TimeExpr(**{**base.__dict__, "shift_unit": expr.shift_unit, "shift": total})
-            expr = last_day = base
-        elif expr.granularity == "day" and (expr.anchor != "relative" or expr.unit == "day"):
-            last_day = expr               # a named day, not "three weeks ago"
-        if expr.granularity in _PERIOD_ORDER:
-            last_named = expr
-        found.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=None,
-                             granularity=expr.granularity, expr=expr))
-        pos = max(end, match.start() + 1)
-    found = _attach_years(text, _shifted(text, found, grammar))
-    return _attach_years(text, _join_intervals(text, found, grammar))
+        yield (rule, *parsed)
+        pos = max(parsed[1], match.start() + 1)
+
+
+_DATELINE = TimeExpr(anchor="relative", granularity="day", unit="day", offset=0)
+
+
+def _with_antecedent(expr: TimeExpr, last_day: Optional[TimeExpr], last_named: Optional[TimeExpr]) -> Optional[TimeExpr]:
+    """A reading that refers back, resolved against the last day or date named (else the
+    dateline); None when it cannot follow that date. Other readings are returned as they are."""
+    if expr.anchor != "anaphor":
+        return expr
+    if expr.weekday is not None:
+        # "Monday of the following week": in the week after the last date named, when that
+        # date is written out; after the dateline when none was named; else not followed.
+        return _weekday_after(last_named, expr)
+    if expr.granularity != "day":
+        # "the following year": the period after the last date named (else the dateline's),
+        # when that date is no coarser than the period ("In 1967 ... the following year").
+        base = last_named or _DATELINE
+        if (expr.shift == 0 and last_named is not None) or (_PERIOD_ORDER.index(base.granularity) > _PERIOD_ORDER.index(expr.granularity)
+                or (base.shift_unit and base.shift_unit != expr.shift_unit)):
+            return None
+        total = expr.shift + (base.shift if base.shift_unit else 0)
+        return TimeExpr(**{**base.__dict__, "granularity": expr.granularity, "shift_unit": expr.shift_unit,
+                           "shift": total})
+    # Refers back to the last day named (else the dateline), moved by its own shift.
+    base = last_day or _DATELINE
+    if expr.shift_unit:
+        if base.shift_unit and base.shift_unit != expr.shift_unit:
+            return None                   # "a week later" after "the next day": too far to follow
+        total = expr.shift + (base.shift if base.shift_unit else 0)
+        base = TimeExpr(**{**base.__dict__, "shift_unit": expr.shift_unit, "shift": total})
+    return base
 
 
 # "28 june in 2020", "from April to June in 2017": a year after "in" names the year of the
@@ -861,20 +911,19 @@ def _interval(x: _Match, m1: Optional[int], d1: str, y1: Optional[str],
     return (*x.span, TimeExpr(anchor=start.anchor, granularity="interval", start=start, end=end))
 
 
-def _b_ivbm(x: _Match) -> Parsed:
+def _build_interval_month_first(x: _Match) -> Parsed:
     m1 = x.month("m1", attached=True)
     m2 = x.month("m2", attached=True) if x.get("m2") else m1
     return _interval(x, m1, x.get("d1"), x.get("y1"), m2, x.get("d2"), x.get("y"))
 
 
-_b_ivfm = _b_ivbm
 
 
-def _b_ivdm2(x: _Match) -> Parsed:
+def _build_interval_day_first(x: _Match) -> Parsed:
     return _interval(x, x.month("m1", True), x.get("d1"), x.get("y1"), x.month("m2", True), x.get("d2"), x.get("y"))
 
 
-def _b_ivdm(x: _Match) -> Parsed:
+def _build_interval_days_of_month(x: _Match) -> Parsed:
     m = x.month("m", True)
     if int(x.get("d1")) >= int(x.get("d2")):
         return None
@@ -898,7 +947,7 @@ def _with_direction(x: _Match, expr: TimeExpr, full_day: bool = False) -> TimeEx
     return TimeExpr(**{**expr.__dict__, "direction": direction})
 
 
-def _full_day(x: _Match) -> Parsed:
+def _build_full_day(x: _Match) -> Parsed:
     month = x.month("m", attached=True)
     if month is None:
         return None
@@ -917,27 +966,21 @@ def _verb_month_before_count(x: _Match) -> bool:
     return bool(following and following.group(1)[:1].islower())
 
 
-_b_mdy = _b_dmy = _b_dmyh = _b_ymd = _b_md = _b_dm = _b_wdmd = _b_wddm = _full_day
 
 
-def _b_iso(x: _Match) -> Parsed:
+def _build_iso_date(x: _Match) -> Parsed:
     return _numeric(x, int(x.get("y")), int(x.get("m")), int(x.get("d")))
 
 
-def _b_num(x: _Match) -> Parsed:
+def _build_numeric_date(x: _Match) -> Parsed:
     a, b = int(x.get("a")), int(x.get("b"))
     month, day = (b, a) if x.day_first else (a, b)
     return _numeric(x, _expand_year(x.get("y")), month, day)
 
 
-def _b_numd(x: _Match) -> Parsed:
-    return _b_num(x)
 
 
-_b_nums = _b_numd
-
-
-def _b_dot(x: _Match) -> Parsed:
+def _build_dotted_date(x: _Match) -> Parsed:
     return _numeric(x, int(x.get("y")), int(x.get("m")), int(x.get("d")))
 
 
@@ -954,7 +997,7 @@ def _numeric(x: _Match, year: int, month: int, day: int) -> Parsed:
     return (*x.span, TimeExpr(anchor="absolute", granularity="day", year=year, month=month, day=day))
 
 
-def _b_ordy(x: _Match) -> Parsed:
+def _build_ordinal_day(x: _Match) -> Parsed:
     month = x.month("m", attached=True)
     if month is None:
         return None
@@ -962,7 +1005,7 @@ def _b_ordy(x: _Match) -> Parsed:
     return (*x.span, _md(month, day, _year(x.get("y"))))
 
 
-def _b_mmy(x: _Match) -> Parsed:
+def _build_month_range(x: _Match) -> Parsed:
     m1, m2 = x.month("m1", attached=True), x.month("m2", attached=True)
     if m1 is None or m2 is None or m1 == m2:
         return None
@@ -972,7 +1015,7 @@ def _b_mmy(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="absolute", granularity="interval", start=start, end=end))
 
 
-def _b_hol(x: _Match) -> Parsed:
+def _build_holiday(x: _Match) -> Parsed:
     rule = x.grammar.holidays.get(_fold(x.get("h")))
     if rule is None:
         return None
@@ -996,7 +1039,7 @@ def _b_hol(x: _Match) -> Parsed:
     return (*x.span, expr)
 
 
-def _b_ywk(x: _Match) -> Parsed:
+def _build_week_of_year(x: _Match) -> Parsed:
     year = int(x.get("y"))
     word = x.get("n").lower()
     if word in ("last", "final"):
@@ -1009,14 +1052,14 @@ def _b_ywk(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="absolute", granularity="week", year=day.year, month=day.month, day=day.day))
 
 
-def _b_wdo(x: _Match) -> Parsed:
+def _build_weekday_day_of_month(x: _Match) -> Parsed:
     word = x.get("w").rstrip(".").casefold()
     weekday = x.grammar.weekdays.get(word, x.grammar.weekday_abbrev.get(word))
     day = int(x.get("n")) if x.get("n") else x.grammar.ordinals[x.get("o").casefold()]
     return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=weekday, day=day))
 
 
-def _b_mwk(x: _Match) -> Parsed:
+def _build_week_of_month(x: _Match) -> Parsed:
     # The n-th week of a month is the ISO week holding its (7n - 3)th day, the last week the one
     # holding its fourth-last day: the weeks with at least four of the month's days.
     month = x.month("m", attached=True)
@@ -1036,7 +1079,7 @@ def _b_mwk(x: _Match) -> Parsed:
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _b_wky(x: _Match) -> Parsed:
+def _build_numbered_week(x: _Match) -> Parsed:
     n = int(x.get("n"))
     if x.get("r"):
         # "week 27 of last year": January 4 of that year (always in week 1), n - 1 weeks on.
@@ -1052,7 +1095,7 @@ def _b_wky(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="absolute", granularity="week", year=day.year, month=day.month, day=day.day))
 
 
-def _b_wdwk(x: _Match) -> Parsed:
+def _build_weekday_in_week(x: _Match) -> Parsed:
     word = x.get("w").rstrip(".").casefold()
     weekday = x.grammar.weekdays.get(word, x.grammar.weekday_abbrev.get(word))
     offset = x.grammar.deictics[x.get("d").casefold()]
@@ -1061,28 +1104,27 @@ def _b_wdwk(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor=anchor, granularity="day", weekday=weekday, unit="week", offset=offset))
 
 
-_b_wkwd = _b_wdwk
 
 
-def _b_uan(x: _Match) -> Parsed:
+def _build_cycle_after_next(x: _Match) -> Parsed:
     unit = x.get("u").lower()
     return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=2))
 
 
-def _b_odrm(x: _Match) -> Parsed:
+def _build_day_of_relative_month(x: _Match) -> Parsed:
     day = int(x.get("n")) if x.get("n") else x.grammar.ordinals[x.get("o").casefold()]
     offset = x.grammar.deictics[x.get("d").casefold()]
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit="month", offset=offset, day=day))
 
 
-def _b_ym(x: _Match) -> Parsed:
+def _build_year_then_month(x: _Match) -> Parsed:
     month = x.month("m", attached=True)
     if month is None:
         return None
     return (*x.span, TimeExpr(anchor="absolute", granularity="month", year=int(x.get("y")), month=month))
 
 
-def _b_my(x: _Match) -> Parsed:
+def _build_month_of_year(x: _Match) -> Parsed:
     month = x.month("m", attached=True)
     if month is None:
         return None
@@ -1091,7 +1133,7 @@ def _b_my(x: _Match) -> Parsed:
                               part=part.lower() if part else None))
 
 
-def _b_mry(x: _Match) -> Parsed:
+def _build_month_of_relative_year(x: _Match) -> Parsed:
     month = x.month("m", attached=False)
     if month is None:
         return None
@@ -1101,7 +1143,7 @@ def _b_mry(x: _Match) -> Parsed:
                               part=part.lower() if part else None))
 
 
-def _b_py(x: _Match) -> Parsed:
+def _build_part_of_year(x: _Match) -> Parsed:
     # "mid-2023", "early 2009", "the end of 2024": the year, at year granularity.
     return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=int(x.get("y")),
                               part=x.get("p").casefold()))
@@ -1116,7 +1158,7 @@ def _deictic(word: str, grammar: _Grammar) -> int:
     return grammar.deictics[words[0]]
 
 
-def _b_dmo(x: _Match) -> Parsed:
+def _build_deictic_month(x: _Match) -> Parsed:
     if not _full_month_word(x, "m"):
         return None
     month = x.month("m", attached=False)
@@ -1126,7 +1168,7 @@ def _b_dmo(x: _Match) -> Parsed:
                               deictic=_deictic(x.get("d"), x.grammar)))
 
 
-def _b_pm(x: _Match) -> Parsed:
+def _build_part_of_month(x: _Match) -> Parsed:
     if not _full_month_word(x, "m"):
         return None
     month = x.month("m", attached=False)
@@ -1136,7 +1178,7 @@ def _b_pm(x: _Match) -> Parsed:
     return (*x.span, _with_direction(x, expr))
 
 
-def _b_dwd(x: _Match) -> Parsed:
+def _build_deictic_weekday(x: _Match) -> Parsed:
     if _after_the(x):
         return None
     # "this past Tuesday" is the latest Tuesday before the dateline (direction "past"; see
@@ -1151,7 +1193,7 @@ def _after_the(x: _Match) -> bool:
     return x.words_before(1) == ["the"]
 
 
-def _b_pru(x: _Match) -> Parsed:
+def _build_part_of_relative_cycle(x: _Match) -> Parsed:
     word = x.get("d").lower()
     offset = 0 if word == "the" else x.grammar.deictics[word]
     unit = x.get("u").lower()
@@ -1159,7 +1201,7 @@ def _b_pru(x: _Match) -> Parsed:
                               part=x.get("p").casefold()))
 
 
-def _b_ru(x: _Match) -> Parsed:
+def _build_relative_cycle(x: _Match) -> Parsed:
     word = x.get("d").lower()
     unit = x.get("u").lower()
     if word == "following" and x.get("w") is None:
@@ -1173,26 +1215,24 @@ def _b_ru(x: _Match) -> Parsed:
                               part=x.get("w").lower() if x.get("w") else None))
 
 
-def _b_rua(x: _Match) -> Parsed:
+def _build_cycle_with_deictic(x: _Match) -> Parsed:
     """ "la semana pasada" (the unit, then its deictic), "la próxima semana" (rdu)."""
     unit = x.grammar.units[x.get("u").casefold()]
     offset = x.grammar.deictics[" ".join(x.get("d").casefold().split())]
     return (*x.span, TimeExpr(anchor="relative", granularity=unit, unit=unit, offset=offset))
 
 
-_b_rdu = _b_rua
 
 
-def _b_wdda(x: _Match) -> Parsed:
+def _build_weekday_with_deictic(x: _Match) -> Parsed:
     """ "el lunes pasado" (the weekday, then its deictic), "el próximo lunes" (wddb)."""
     return (*x.span, TimeExpr(anchor="weekday", granularity="day", weekday=x.grammar.weekdays[x.get("w").casefold()],
                               deictic=x.grammar.deictics[" ".join(x.get("d").casefold().split())], direction="nearest"))
 
 
-_b_wddb = _b_wdda
 
 
-def _b_inthe(x: _Match) -> Parsed:
+def _build_in_the_cycle(x: _Match) -> Parsed:
     # After a named date this may be that date's period ("In 1967 ... later in the year") or the
     # dateline's ("a release date of 22 November 2013, with production starting later in the
     # year"): read only with no date named before (see find_dates), as the dateline's period.
@@ -1201,7 +1241,7 @@ def _b_inthe(x: _Match) -> Parsed:
                               part=x.get("w").lower()))
 
 
-def _b_ago(x: _Match) -> Parsed:
+def _build_count_ago(x: _Match) -> Parsed:
     word = x.get("n").lower()
     count = int(word) if word.isdigit() else x.grammar.counts.get(word)
     if count is None:
@@ -1212,11 +1252,9 @@ def _b_ago(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit=unit, offset=-count))
 
 
-#: "hace tres días": the reading of "three days ago", with the word in front.
-_b_agob = _b_ago
 
 
-def _b_inn(x: _Match) -> Parsed:
+def _build_count_ahead(x: _Match) -> Parsed:
     # "in two weeks" is a date only in a clause about the future ("will meet in two weeks");
     # otherwise it is a duration ("rose 5% in two weeks").
     if x.direction() != "future":
@@ -1231,7 +1269,7 @@ def _b_inn(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit=unit, offset=count))
 
 
-def _b_ayr(x: _Match) -> Parsed:
+def _build_apostrophe_year(x: _Match) -> Parsed:
     # "since '82": a two-digit year only after a year cue ("iLife '11" is a product).
     before = x.words_before(1)
     if not before or before[0] not in x.grammar.year_cues:
@@ -1239,7 +1277,7 @@ def _b_ayr(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=_expand_year(x.get("y"))))
 
 
-def _b_anday(x: _Match) -> Parsed:
+def _build_the_day(x: _Match) -> Parsed:
     # The word right after (no punctuation between): "the day he died", "the next day or two".
     following = re.findall(r"^[^\S\n]+([\w']+)", x.text[x.m.end():x.m.end() + 20].lower())
     if x.get("b") and not (x.get("n") or x.get("s") or x.get("p") or x.get("q")):
@@ -1260,7 +1298,7 @@ def _b_anday(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="anaphor", granularity="day"))
 
 
-def _b_anshift(x: _Match) -> Parsed:
+def _build_count_from_last_day(x: _Match) -> Parsed:
     word = x.get("n").lower()
     count = int(word) if word.isdigit() else x.grammar.counts.get(word)
     if not count:
@@ -1270,7 +1308,7 @@ def _b_anshift(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="anaphor", granularity="day", shift_unit=unit, shift=sign * count))
 
 
-def _b_rday(x: _Match) -> Parsed:
+def _build_relative_day(x: _Match) -> Parsed:
     words = x.get("w").split()
     if len(words) > 1 and all(w[:1].isupper() for w in words) and x.words_before(1):
         prev = x.text[max(0, x.m.start() - 20):x.m.start()].split()
@@ -1280,7 +1318,7 @@ def _b_rday(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="relative", granularity="day", unit="day", offset=offset))
 
 
-def _b_wd(x: _Match) -> Parsed:
+def _build_weekday(x: _Match) -> Parsed:
     prev = x.text[max(0, x.m.start() - 20):x.m.start()].split()
     prev_word = prev[-1].strip("'’\"“‘(") if prev else ""
     if prev_word.lower() in x.grammar.weekday_name_prefixes and prev_word[:1].isupper():
@@ -1293,7 +1331,7 @@ def _full_month_word(x: _Match, name: str) -> bool:
     return x.get(name).rstrip(".").lower() in x.grammar.full_months
 
 
-def _b_mo(x: _Match) -> Parsed:
+def _build_month(x: _Match) -> Parsed:
     if not _full_month_word(x, "m"):
         return None                       # a lone abbreviation ("Jan", "Mar") is rarely a month
     month = x.month("m", attached=False)
@@ -1315,7 +1353,7 @@ def _b_mo(x: _Match) -> Parsed:
     return (*x.span, _with_direction(x, expr))
 
 
-def _b_yr(x: _Match) -> Parsed:
+def _build_year(x: _Match) -> Parsed:
     year = int(x.get("y"))
     g = x.grammar
     before = x.words_before(1)
@@ -1341,6 +1379,45 @@ def _b_yr(x: _Match) -> Parsed:
     return (*x.span, TimeExpr(anchor="absolute", granularity="year", year=year))
 
 
-_BUILDERS: Dict[str, Callable[[_Match], Parsed]] = {
-    name[3:]: fn for name, fn in globals().items() if name.startswith("_b_")
+#: What each rule's ``reads:`` names (``lang/<code>/date_rules.yaml``): the builder that turns its
+#: match into a TimeExpr. Builders are named for what they read; several rules share one.
+BUILDERS: Dict[str, Callable[[_Match], Parsed]] = {
+    "interval_month_first": _build_interval_month_first,
+    "interval_day_first": _build_interval_day_first,
+    "interval_days_of_month": _build_interval_days_of_month,
+    "month_range": _build_month_range,
+    "full_day": _build_full_day,
+    "iso_date": _build_iso_date,
+    "numeric_date": _build_numeric_date,
+    "dotted_date": _build_dotted_date,
+    "ordinal_day": _build_ordinal_day,
+    "weekday_day_of_month": _build_weekday_day_of_month,
+    "holiday": _build_holiday,
+    "week_of_year": _build_week_of_year,
+    "week_of_month": _build_week_of_month,
+    "numbered_week": _build_numbered_week,
+    "weekday_in_week": _build_weekday_in_week,
+    "cycle_after_next": _build_cycle_after_next,
+    "day_of_relative_month": _build_day_of_relative_month,
+    "month_of_year": _build_month_of_year,
+    "month_of_relative_year": _build_month_of_relative_year,
+    "part_of_year": _build_part_of_year,
+    "deictic_month": _build_deictic_month,
+    "part_of_month": _build_part_of_month,
+    "deictic_weekday": _build_deictic_weekday,
+    "part_of_relative_cycle": _build_part_of_relative_cycle,
+    "relative_cycle": _build_relative_cycle,
+    "cycle_with_deictic": _build_cycle_with_deictic,
+    "weekday_with_deictic": _build_weekday_with_deictic,
+    "in_the_cycle": _build_in_the_cycle,
+    "count_ago": _build_count_ago,
+    "count_ahead": _build_count_ahead,
+    "relative_day": _build_relative_day,
+    "the_day": _build_the_day,
+    "count_from_last_day": _build_count_from_last_day,
+    "year_then_month": _build_year_then_month,
+    "weekday": _build_weekday,
+    "month": _build_month,
+    "apostrophe_year": _build_apostrophe_year,
+    "year": _build_year,
 }
