@@ -43,6 +43,7 @@ class NumberWords:
 
     units: Mapping[str, int]
     tens: Mapping[str, int]
+    hundreds: Mapping[str, int]     # one-word hundreds ("doscientos" 200); empty in English
     scales: Mapping[str, int]
     groups: Mapping[str, int]
     fractions: Mapping[str, int]
@@ -56,11 +57,12 @@ class NumberWords:
     plural_suffix: str              # "two thirds" (a fraction) vs "twenty-third" (an ordinal)
 
     def is_number_word(self, word: str) -> bool:
-        return word in self.units or word in self.tens or word in self.scales or word in self.groups
+        return (word in self.units or word in self.tens or word in self.hundreds or word in self.scales
+                or word in self.groups)
 
     @property
     def all_words(self) -> List[str]:
-        return [*self.units, *self.tens, *self.scales, *self.groups, *self.fractions, *self.ordinals,
+        return [*self.units, *self.tens, *self.hundreds, *self.scales, *self.groups, *self.fractions, *self.ordinals,
                 *self.ordinal_plurals]
 
     @property
@@ -77,6 +79,7 @@ def number_words(lang: str = "en") -> NumberWords:
     grammar = data["number_grammar"]
     return NumberWords(
         units=dict(data["number_units"]), tens=dict(data["number_tens"]),
+        hundreds=dict(data.get("number_hundreds") or {}),
         scales=dict(data["number_scales"]), groups=dict(data["number_groups"]),
         fractions=dict(data["number_fractions"]),
         points=frozenset(data.get("number_decimal_point", [])),
@@ -181,6 +184,15 @@ class _Reader:
                 small += val
                 group += val
                 prev = new_prev
+            elif tok in v.hundreds:
+                # "doscientos treinta": a hundreds word opens a number or follows a scale
+                # ("dos mil doscientos"); tens and units may follow it, a scale multiplies it
+                if prev not in (None, "scale"):
+                    break
+                small_start = i
+                group += v.hundreds[tok]
+                small = 0
+                prev = "hundred"
             elif tok == v.hundred:
                 if prev == "hundred" or (small == 0 and group >= 100):
                     break

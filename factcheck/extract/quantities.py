@@ -436,7 +436,7 @@ def _grammar(lang: str = "en") -> _Grammar:
         scan=scan, scan_pieces=scan_pieces, scan_variants={},
         scan_groups=_ScanGroups(*(scan.groupindex[name] for name in _ScanGroups._fields)),
         unit_groups=_UnitGroups(*(unit_after.groupindex[name] for name in _UnitGroups._fields)),
-        token_group=counted_token.groupindex["tok"], candidates=_candidates(lang), word_token=regex.compile(r"[A-Za-z]+|" + "|".join(regex.escape(c) for c in gw.get("conjunction_signs") or ["[A-Za-z]"])), scale_after=scale_after,
+        token_group=counted_token.groupindex["tok"], candidates=_candidates(lang), word_token=regex.compile(r"[^\W\d_]+|" + "|".join(regex.escape(c) for c in gw.get("conjunction_signs") or ["(?!)"])), scale_after=scale_after,
         glued_scale=glued_scale, unit_after=unit_after, range_joint=range_joint,
         and_fraction=regex.compile(
             rf"\s+{gw['conjunction']}\s+(?:{trie_alternation([*gw['articles'], gw['one']], ignore_case=False)})\s+"
@@ -490,7 +490,7 @@ def _grammar(lang: str = "en") -> _Grammar:
         currency_needs_scale=units.currency_words_needing_scale,
         qualifier_words_max=(0 if any(p[-1:] in " \t\u00a0([" for p in qual_map)
                              else max(len(p.split()) for p in qual_map)),
-        number_word_set=frozenset([*words.units, *words.tens, *words.scales, *words.groups]),
+        number_word_set=frozenset([*words.units, *words.tens, *words.hundreds, *words.scales, *words.groups]),
         lang=lang, vulgar=dict(data.get("number_vulgar_fractions", {})),
         unit_gate=_gate([k for k in units.currency_prefixes if not any(c.isalpha() for c in k)],
                         whole_words=[*word_units, *symbols, *units.currency_codes,
