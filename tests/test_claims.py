@@ -87,3 +87,62 @@ def test_order_keys_sort_like_the_moments(stamps):
     ordered = sorted(moments, key=order_key)
     for a, b in zip(ordered, ordered[1:]):
         assert b.before(a) is not True
+
+
+# A context word finds its inflections and common derivations, never a compound that starts
+# with it: "purchased the shotgun on Friday" is no date of the shooting ("shot").
+@pytest.mark.parametrize("sentence, entry, found", [
+    ("LaCalamita purchased the shotgun around 3:45 p. m. on Friday.", "shot", False),
+    ("A gunman shot and wounded three people.", "shot", True),
+    ("The shooter fled the building.", "shooting", True),
+    ("Police said the shootings began at 10 a.m.", "shot", False),
+    ("He was indicted on Tuesday.", "indicted", True),
+    ("The quake hit the island on Sunday.", "hit", True),
+    ("The hitch delayed the launch.", "hit", False),
+    ("Seoul summoned the Russian ambassador.", "summon", True),
+    ("The Korean envoy was summoned.", "Korea", True),
+    ("The earthquakes were felt in Dubai.", "earthquake", True),
+])
+def test_context_words_find_endings_not_compounds(sentence, entry, found):
+    from factcheck.check.scope import sentence_has
+    assert sentence_has(sentence, entry) is found
+
+
+# Number agreement: after a figure above one the counted noun is plural, so a plural `of`
+# found only as a singular modifier of a later noun is not what the figure counts.
+@pytest.mark.parametrize("text, figure, of, counts", [
+    ("2 American Families Are Mourned After Plane Crash in Costa Rica", "2", ("Americans",), False),
+    ("The crash killed 10 Americans and two Costa Rican pilots.", "10", ("Americans",), True),
+    ("The plane carried 10 American tourists and two pilots.", "10", ("American tourists",), True),
+    ("Police say 27 people are injured.", "27", ("people",), True),
+    ("Three police officers were injured in the clashes.", "Three", ("police",), True),
+    ("About 1,500 special forces troops were sent.", "1,500", ("special forces",), True),
+    ("One American passenger was still missing.", "One", ("Americans",), True),
+])
+def test_a_singular_modifier_is_not_the_counted_noun(text, figure, of, counts):
+    from factcheck.check.scope import counts_one_of
+    from factcheck.facts import Fact
+    article = article_from_text(text, "a.txt", published="2018-01-01")
+    found = [m for m in extract(article.body, published=article.published) if m.text == figure]
+    assert found, [m.text for m in extract(article.body)]
+    fact = Fact(id="f", kind="quantity", declared_at="facts.yaml:1", line=1, of=of)
+    assert counts_one_of(fact, found[0], article) is counts
+
+
+# A date whose clause names the event only as the complement of something else ("survivors
+# of the earthquake", "after the quake") dates that other thing: it never fails the event's day.
+@pytest.mark.parametrize("text, outcome", [
+    ("Iranian rescue workers handed out blankets, food and water Monday to survivors of a powerful "
+     "earthquake on a Gulf island that killed 10 people.", "pass"),
+    ("Rescuers pulled two more bodies from the rubble on Tuesday after the quake.", "pass"),
+    ("A powerful earthquake struck the Gulf island of Qeshm on Monday, killing 10 people.", "fail"),
+    ("The quake hit on Monday.", "fail"),
+])
+def test_a_date_of_the_events_aftermath_is_not_the_events_day(text, outcome):
+    from factcheck.check.declared import check_article
+    from factcheck.facts import Fact
+    article = article_from_text(text, "a.txt", published="2005-11-29")
+    fact = Fact(id="quake-date", kind="date", declared_at="facts.yaml:1", line=1, date="2005-11-27",
+                context=("quake", "earthquake", "struck", "hit"))
+    verdict = check_article([fact], article, extract(article.body, published=article.published))["quake-date"]
+    assert verdict.outcome == outcome, verdict

@@ -488,7 +488,27 @@ def _context_in_clause(fact: Fact, mention: Mention, article: Article, settings:
         # a fronted date ("said that between October 8 and 13, North Korea transported ..."):
         # its clause is the date alone and it dates the clause that follows.
         clause = (clause[0], _clause_of(bounds, clause[1], sentence)[1])
-    return any(clause[0] <= place[0] < clause[1] for place in context_places(fact, mention, article, settings))
+    return any(clause[0] <= place[0] < clause[1] and not _complement_after(article.text, place[0], mention, settings)
+               for place in context_places(fact, mention, article, settings))
+
+
+COMPLEMENT_GAP_WORDS = 3    # "of a powerful earthquake": words between the link and the context word
+
+
+@lru_cache(maxsize=None)
+def _complement_links(lang: str) -> frozenset:
+    return frozenset(str(w).lower() for w in lexicon(lang).get("match_event_complement_links") or ())
+
+
+def _complement_after(text: str, place: int, mention: Mention, settings: MatchSettings) -> bool:
+    """Is the context word, after the date, only the complement of something else ("handed
+    out blankets Monday to survivors of a powerful earthquake", "on Monday after the
+    quake")? Then the date dates that other thing, not the event."""
+    if place < mention.end:
+        return False
+    before = re.findall(r"[\w'’]+", text[mention.end:place])[-(COMPLEMENT_GAP_WORDS + 1):]
+    links = _complement_links(settings.lang)
+    return any(w.lower() in links for w in before)
 
 
 def _not_coarser(fact: Fact, mention: Mention) -> bool:

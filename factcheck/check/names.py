@@ -13,6 +13,9 @@ Decisions (each a named setting below):
   "Kim" for "Kim Hong-kyun"). A bare family name shared by several people ("Kim")
   is therefore accepted: it is ambiguous, never a misspelling, so it must not
   raise an alarm (SHORT_PART_IS_ACCEPTED).
+* ``glued_particle``: with every other part identical, a surname with a name particle
+  glued on or dropped ("Anthony Calamita" / "Anthony LaCalamita") is a near miss
+  (GLUED_PARTICLE_IS_SLIP); a bare surname alone is not judged so.
 * ``near_miss``: the mention is not an accepted spelling but aligns token by token
   with one (the whole of it, or its trailing part = the surname in Western order),
   every token being the same after transliteration folding or within a small edit
@@ -45,6 +48,10 @@ MIN_PART_LETTERS = 5       # a surname-only mention must have this many letters 
 # letters and the same first letter, so "Kim Jong Un" / "Kim Jong Il" stay different people.
 MIN_ANCHORED_TOKEN = 4
 SHORT_PART_IS_ACCEPTED = True
+# "Anthony Calamita" for "Anthony LaCalamita": with every other part identical, a surname that
+# is the declared one minus (or plus) a glued-on particle is that surname misspelt, not
+# another family (the given name anchors it, as for MIN_ANCHORED_TOKEN).
+GLUED_PARTICLE_IS_SLIP = True
 
 _SPLIT = regex.compile(r"[\s\-‐‑–.]+")
 _DROP = regex.compile(r"['’`ʼ\"“”‘]")
@@ -164,7 +171,24 @@ def _aligned_edits(mention: Sequence[str], part: Sequence[str]) -> Optional[int]
         a, b = odd[0]
         if min(len(a), len(b)) >= MIN_ANCHORED_TOKEN and a[0] == b[0] and damerau_levenshtein(a, b, 1) <= 1:
             return 1
+        if GLUED_PARTICLE_IS_SLIP and glued_particle(a, b):
+            return 1
     return None
+
+
+def glued_particle(a: str, b: str, lang: str = "en") -> bool:
+    """One surname is the other with a name particle glued on ("LaCalamita" / "Calamita",
+    "DeMarco" / "Marco"): the same family name with its particle dropped or added, when
+    what is left has at least MIN_FUZZY_TOKEN letters."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < MIN_FUZZY_TOKEN or not long_.endswith(short):
+        return False
+    return long_[: len(long_) - len(short)] in _glued_particles(lang)
+
+
+@lru_cache(maxsize=None)
+def _glued_particles(lang: str = "en") -> frozenset:
+    return frozenset(str(p).casefold().rstrip(".") for p in lexicon(lang)["person_particles"])
 
 
 def token_edits(a: str, b: str) -> Optional[int]:

@@ -34,7 +34,8 @@ class MatchSettings:
         stem, or one that starts with that stem and adds at most
         ``context_max_ending`` letters, so
         "summoned" finds "summons"/"summoning" and "Korea" finds "Korean", but
-        "signed" does not find "significantly". Words shorter than
+        "signed" does not find "significantly"; the added letters must be an ending of
+        the lexicon's ``match_context_endings`` ("shot" does not find "shotgun"). Words shorter than
         ``context_min_stem`` must match whole.
         "phrase": the entry must occur verbatim (as a substring).
     context_min_stem: the shortest stem (shorter words match whole).
@@ -103,6 +104,11 @@ class MatchSettings:
         no change. Off: in "the deficit rose by $43.6 billion to $419.2 billion" the level
         $419.2 billion is no wrong change; a change in the other direction ("fell") does
         bind, and disagrees.
+    number_agreement: after a figure above one the counted noun is plural, so an ``of``
+        entry declared in the plural that the phrase gives only in the singular, with more
+        of the noun phrase after it, is a modifier of the counted noun, not the noun: "2
+        American Families" counts families, not ``of: [Americans]``; "10 Americans" and
+        "10 US citizens" still count Americans.
     lang: language of the lexicon used for qualifiers, units, plurals, suffixes.
     """
 
@@ -130,6 +136,7 @@ class MatchSettings:
     outdated_when_order_unknown: bool = True
     change_binds_levels: bool = False
     change_fact_binds_levels: bool = False
+    number_agreement: bool = True
     lang: str = "en"
 
     def __post_init__(self):
@@ -324,8 +331,35 @@ def counts_one_of(fact: Fact, mention: Mention, article: Article, settings: Matc
     if not fact.of:
         return True
     phrase = noun_phrase(mention, article, settings)
-    same = lambda a, b: same_noun(a, b, settings.lang)  # noqa: E731
-    return any(_contains_sequence(phrase, _words(entry), same) for entry in fact.of)
+    lang = settings.lang
+    same = lambda a, b: same_noun(a, b, lang)  # noqa: E731
+    if not settings.number_agreement or not _above_one(mention):
+        return any(_contains_sequence(phrase, _words(entry), same) for entry in fact.of)
+    return any(_counts_as_head(phrase, _words(entry), same, lang) for entry in fact.of)
+
+
+def _above_one(mention: Mention) -> bool:
+    value = mention.value
+    low = value[0] if isinstance(value, (tuple, list)) and value else value
+    return isinstance(low, (int, float)) and not isinstance(low, bool) and low > 1
+
+
+def _counts_as_head(phrase: Sequence[str], wanted: Sequence[str], same: Callable[[str, str], bool],
+                    lang: str) -> bool:
+    """``wanted`` occurs in the phrase as what is counted, not as a singular modifier of a
+    later noun: after "2", "American" in "2 American Families" describes the families
+    (see ``MatchSettings.number_agreement``)."""
+    n = len(wanted)
+    for i in range(len(phrase) - n + 1):
+        if not all(same(phrase[i + k], wanted[k]) for k in range(n)):
+            continue
+        last, declared = phrase[i + n - 1], wanted[-1]
+        singular_for_plural = (noun_key(last, lang) == last and noun_key(declared, lang) != last
+                               and last in (noun_key(declared, lang), declared[:-1], declared[:-2]))
+        if singular_for_plural and i + n < len(phrase):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -362,6 +396,20 @@ def _context_suffixes(lang: str) -> Tuple[str, ...]:
     return tuple(sorted((str(s).lower() for s in lexicon(lang).get("match_context_suffixes") or ()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _context_endings(lang: str) -> Optional[frozenset]:
+    table = lexicon(lang).get("match_context_endings")
+    return None if table is None else frozenset(str(e).lower() for e in table)
+
+
+def _is_context_ending(added: str, lang: str) -> bool:
+    """May a sentence word add ``added`` to a context stem and still be that word? An
+    inflection or common derivation yes ("summon|ing"); other letters make another word
+    ("shot|gun"). A language without the list accepts any ending."""
+    endings = _context_endings(lang)
+    return not added or endings is None or added in endings
+
+
 def stem(word: str, min_stem: int = 4, lang: str = "en") -> str:
     """The word without one common suffix, when what remains is at least ``min_stem`` long."""
     word = word.lower()
@@ -391,7 +439,8 @@ def context_spans(text: str, entry: str, settings: MatchSettings = DEFAULT_SETTI
         if len(wanted[k]) < min_stem:
             return False
         root = roots[k]
-        return (word.startswith(root) and len(word) - len(root) <= settings.context_max_ending) \
+        return (word.startswith(root) and len(word) - len(root) <= settings.context_max_ending
+                and _is_context_ending(word[len(root):], settings.lang)) \
             or stem(word, min_stem, settings.lang) == root
 
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]

@@ -100,6 +100,7 @@ class PersonLexicon(NamedTuple):
     alone_not_name: FrozenSet[str]  # trailing | heads | modifiers: not a name as the run's only word
     title_ends: FrozenSet[str]      # heads | honorifics
     plural_heads: FrozenSet[str]    # "reporters", "lawyers"
+    label_not_name: FrozenSet[str]  # words of a transcript label naming no one ("UNIDENTIFIED MAN:")
     run: "regex.Pattern[str]"      # a capitalised run; every name token is captured as "tok"
     run_without_article: "regex.Pattern[str]"   # the same, for texts without "al-X" tokens
 
@@ -146,6 +147,7 @@ def person_lexicon(lang: str = "en") -> PersonLexicon:
         trailing=trailing, blockers=not_name | places | nationalities,
         alone_not_name=trailing | heads | modifiers, title_ends=heads | honorifics,
         plural_heads=frozenset(h + "s" for h in heads),
+        label_not_name=_words(lex["person_label_not_name_words"]),
         run=run(_TOKEN), run_without_article=run(_TOKEN_WITHOUT_ARTICLE),
     )
 
@@ -184,9 +186,9 @@ def find_persons(text: str, lang: str = "en") -> List[Mention]:
     """Every person named in ``text``: value = the name as written, title = the title before it."""
     lex = person_lexicon(lang)
     candidates = _candidates(text, lex)
-    if not candidates:
+    if not candidates and not _LABEL_HINT.search(text):
         return []
-    accepted: Dict[int, Candidate] = {}
+    accepted: Dict[int, Candidate] = {c.start: c for c in _speaker_labels(text, lex)}
     headline = _HeadlineLines(text)
     speaking = _speaking_surnames(text, candidates, lex)
     previous_end = -10
@@ -219,6 +221,45 @@ def find_persons(text: str, lang: str = "en") -> List[Mention]:
         for sub in _known_parts(cand, known_full, singles):
             accepted.setdefault(sub.start, sub)
     return [_mention(text, c) for _, c in sorted(accepted.items())]
+
+
+# A transcript's speaker label: an all-capitals name (with its role after a comma) opening a
+# line and ended by a colon, as broadcast transcripts print them ("RENEE MONTAGNE, HOST:",
+# "INTERIOR MINISTER THOMAS DE MAIZIERE: (Speaking German)."). The capitalised-run search
+# never sees these names (it wants Title Case), yet a misspelt label is a misspelt name.
+_LABEL_WORD = r"\p{Lu}[\p{Lu}'’.-]*(?![\p{Ll}\p{N}])"
+_SPEAKER_LABEL = regex.compile(
+    rf"^[ \t]*(?P<label>{_LABEL_WORD}(?:[ ]{_LABEL_WORD}){{1,{MAX_NAME_TOKENS + 3}}})"
+    rf"(?:,[ ]{_LABEL_WORD}(?:[ ]{_LABEL_WORD}){{0,3}})?:[ ]", regex.MULTILINE)
+_LABEL_HINT = regex.compile(r"^[ \t]*\p{Lu}\p{Lu}", regex.MULTILINE)   # speed: most texts have none
+MIN_LABEL_NAME_TOKENS = 2       # a one-word label ("NELSON:") is a surname: it needs a full name
+
+
+def _speaker_labels(text: str, lex: PersonLexicon) -> List[Candidate]:
+    """The names of a transcript's speaker labels; labels of unnamed or generic speakers
+    ("UNIDENTIFIED MAN:", "GROUP OF PROTESTERS:") and one-word labels give none."""
+    if not _LABEL_HINT.search(text):
+        return []
+    out = []
+    for label in _SPEAKER_LABEL.finditer(text):
+        words = [(w.start(), w.end(), w.group()) for w in regex.finditer(r"\S+", label.group("label"))]
+        offset = label.start("label")
+        lowered = [word.lower() for _, _, word in words]
+        # Section headings are set in capitals too ("MOVE OF THE RACE:", "CHARGED WITH
+        # MURDER:"): a function word or a generic speaker word means no name.
+        if any(w in lex.label_not_name or (w in lex.not_name and w not in lex.particles) for w in lowered):
+            continue
+        tokens = [_token(offset + s, offset + e, word) for s, e, word in words
+                  if word.lower() not in lex.particles]
+        candidate = _split_run(text, tokens, lex) if len(tokens) >= MIN_LABEL_NAME_TOKENS else None
+        if candidate is None or candidate.blocked or len(candidate.key) < MIN_LABEL_NAME_TOKENS:
+            continue
+        # Capitals hide which words are names: the label must start its name with a known
+        # given name or carry a title ("INTERIOR MINISTER ..."), else it may be a heading.
+        titled = any(_is_head(w, lex) for w in lowered[:lowered.index(candidate.key[0])])
+        if candidate.key[0] in lex.given or titled:
+            out.append(candidate)
+    return out
 
 
 def _surname(key: Tuple[str, ...], lex: PersonLexicon) -> str:
